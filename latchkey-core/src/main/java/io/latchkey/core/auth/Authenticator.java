@@ -1,0 +1,37 @@
+package io.latchkey.core.auth;
+
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.principal.Actor;
+import io.latchkey.core.support.Require;
+import io.latchkey.core.token.AccessToken;
+import io.latchkey.core.token.TokenService;
+import io.latchkey.core.token.TokenUse;
+
+import java.util.Set;
+
+/**
+ * Turns a presented bearer token into an {@link Actor}: verifies it (signature, expiry, kind, revocation)
+ * and checks that its principal still exists and is active.
+ *
+ * @since 0.1
+ */
+public final class Authenticator {
+    private final TokenService tokens;
+    private final PrincipalDirectory directory;
+
+    public Authenticator(TokenService tokens, PrincipalDirectory directory) {
+        this.tokens = Require.nonNull(tokens, "tokens");
+        this.directory = Require.nonNull(directory, "directory");
+    }
+
+    public Actor authenticate(String bearer, Set<TokenUse> accepted) {
+        AccessToken token = tokens.verifyAccessToken(bearer, accepted);
+        PrincipalInfo info = directory.find(token.principalType(), token.subject()).orElse(null);
+        if (info == null || !info.active()) {
+            throw LatchkeyException.unauthenticated(ErrorCode.TOKEN_REVOKED, "the token's principal no longer exists or is disabled");
+        }
+        String orgId = token.orgId() != null ? token.orgId() : info.orgId();
+        return new Actor(token.principalType(), token.subject(), orgId, token, info.instanceAdmin());
+    }
+}

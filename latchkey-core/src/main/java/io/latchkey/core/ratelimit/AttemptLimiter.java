@@ -1,0 +1,52 @@
+package io.latchkey.core.ratelimit;
+
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.support.Require;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Locks a key out after repeated failures (password login per account and per source address; later also
+ * client ids). Checking costs one indexed read; only failures write.
+ *
+ * @since 0.1
+ */
+public final class AttemptLimiter {
+    private final AttemptCounterRepository repository;
+    private final Clock clock;
+
+    public AttemptLimiter(AttemptCounterRepository repository, Clock clock) {
+        this.repository = Require.nonNull(repository, "repository");
+        this.clock = Require.nonNull(clock, "clock");
+    }
+
+    /** @throws LatchkeyException {@code account_locked} with the seconds to wait */
+    public void check(String key) {
+        Optional<AttemptCounter> c = repository.find(key);
+        Instant now = clock.instant();
+        if (c.isPresent() && c.get().lockedUntil() != null && c.get().lockedUntil().isAfter(now)) {
+            long wait = Math.max(1, Duration.between(now, c.get().lockedUntil()).toSeconds() + 1);
+            throw LatchkeyException.of(ErrorCode.ACCOUNT_LOCKED, "too many failed attempts; try again later")
+                    .withDetail("retryAfterSeconds", wait);
+        }
+    }
+
+    /** Counts a failure; returns true when this failure caused a lockout. */
+    public boolean recordFailure(String key, AttemptPolicy policy) {
+        Instant now = clock.instant();
+        AttemptCounter c = repository.recordFailure(key, now, policy.window());
+        if (c.failures() >= policy.maxFailures()) {
+            repository.lockUntil(key, now.plus(policy.lockout()));
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccess(String key) {
+        repository.reset(key);
+    }
+}

@@ -1,0 +1,82 @@
+package io.latchkey.core.support;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Identifier generation. Every id is random (no timestamps or counters that leak volume or order).
+ *
+ * <p>Project ids take the access-key dialect's form, {@code P} followed by 27 alphanumerics, because that
+ * dialect's SDKs derive a region from the characters between position 2 and {@code length - 27}: with
+ * exactly 28 characters they derive none (specs/descope-access-keys.md section 1). The other dialects treat
+ * the id as opaque.
+ *
+ * @since 0.1
+ */
+public final class Ids {
+    private static final char[] ALPHANUMERIC =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    /** A random UUID string (version 4), lower case. */
+    public static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A project id: {@code P} + 27 alphanumerics. */
+    public static String projectId() {
+        return prefixed('P', 27);
+    }
+
+    /** An id made of one prefix letter and {@code length} random alphanumerics. */
+    public static String prefixed(char prefix, int length) {
+        return prefix + alphanumeric(length);
+    }
+
+    /** {@code length} random characters from {@code [0-9A-Za-z]}, uniformly distributed. */
+    public static String alphanumeric(int length) {
+        char[] out = new char[length];
+        byte[] buf = new byte[length * 2];
+        int filled = 0;
+        while (filled < length) {
+            RANDOM.nextBytes(buf);
+            for (int i = 0; i < buf.length && filled < length; i++) {
+                int v = buf[i] & 0xFF;
+                // Rejection sampling keeps the distribution uniform: 248 = 62 * 4.
+                if (v < 248) {
+                    out[filled++] = ALPHANUMERIC[v % 62];
+                }
+            }
+        }
+        return new String(out);
+    }
+
+    /** True when {@code id} has the shape of a project id. Cheap; does not touch storage. */
+    public static boolean isProjectId(String id) {
+        if (id == null || id.length() != 28 || id.charAt(0) != 'P') {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code id} is a canonical UUID string. */
+    public static boolean isUuid(String id) {
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(id).toString().equalsIgnoreCase(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

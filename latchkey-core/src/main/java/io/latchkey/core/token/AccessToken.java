@@ -1,0 +1,25 @@
+package io.latchkey.core.token;
+
+import io.latchkey.core.principal.PrincipalType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A verified Latchkey access token, reduced to what authorization needs.
+ *
+ * @param jti the token's unique id (revocation key)
+ * @param use what the token was minted for
+ * @param principalType who it speaks for
+ * @param subject the principal id
+ * @param orgId the organization, when the principal has one
+ * @param projectId the project a project-scoped token is bound to, else null
+ * @param expiresAt null for non-expiring machine-identity tokens
+ * @since 0.1
+ */
+public record AccessToken(String jti, TokenUse use, PrincipalType principalType, String subject, String orgId,
+                          String projectId, List<String> roles, String scope, Instant issuedAt, Instant expiresAt) {
+    public AccessToken {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+}

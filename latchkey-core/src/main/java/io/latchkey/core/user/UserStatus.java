@@ -1,0 +1,6 @@
+package io.latchkey.core.user;
+
+/** Whether a user may log in. */
+public enum UserStatus {
+    ACTIVE, DISABLED
+}

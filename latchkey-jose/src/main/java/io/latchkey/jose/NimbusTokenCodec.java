@@ -1,0 +1,205 @@
+package io.latchkey.jose;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.keys.KeyRingSnapshot;
+import io.latchkey.core.keys.LoadedKey;
+import io.latchkey.core.support.Require;
+import io.latchkey.core.token.JwsAlgorithm;
+import io.latchkey.core.token.TokenDraft;
+import io.latchkey.core.token.TokenSigner;
+import io.latchkey.core.token.TokenVerifier;
+import io.latchkey.core.token.VerifiedJwt;
+
+import java.security.Provider;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Signs and verifies the instance's own JWTs with Nimbus JOSE, using the key ring's current snapshot.
+ *
+ * <p>Signers and verifiers are built once per key id and cached; a rotation brings new key ids and the old
+ * entries simply stop being used. An optional JCA provider (for example Bouncy Castle) can be chosen for
+ * the signature operations, since signature speed differs several-fold between providers.
+ *
+ * @since 0.1
+ */
+public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
+    private final Supplier<KeyRingSnapshot> keyRing;
+    private final Clock clock;
+    private final Duration skew;
+    private final Provider provider;
+    private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
+    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+
+    public NimbusTokenCodec(Supplier<KeyRingSnapshot> keyRing, Clock clock, Duration skew, Provider provider) {
+        this.keyRing = Require.nonNull(keyRing, "keyRing");
+        this.clock = Require.nonNull(clock, "clock");
+        this.skew = Require.nonNull(skew, "skew");
+        this.provider = provider;
+    }
+
+    @Override
+    public String sign(TokenDraft draft, JwsAlgorithm algorithm) {
+        LoadedKey key = keyRing.get().active(algorithm);
+        if (key == null || key.privateKey() == null) {
+            throw new IllegalStateException("no active " + algorithm + " signing key");
+        }
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(draft.issuer())
+                .subject(draft.subject())
+                .issueTime(Date.from(draft.issuedAt()))
+                .jwtID(draft.jti());
+        if (!draft.audience().isEmpty()) {
+            claims.audience(draft.audience().size() == 1 ? List.of(draft.audience().get(0)) : draft.audience());
+        }
+        if (draft.expiresAt() != null) {
+            claims.expirationTime(Date.from(draft.expiresAt()));
+        }
+        draft.claims().forEach(claims::claim);
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(algorithm.name()))
+                .keyID(key.kid()).type(JOSEObjectType.JWT).build();
+        SignedJWT jwt = new SignedJWT(header, claims.build());
+        try {
+            jwt.sign(signers.computeIfAbsent(key.kid(), k -> newSigner(key)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing with " + key.kid() + " failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    private JWSSigner newSigner(LoadedKey key) {
+        try {
+            JWSSigner s = key.algorithm().isEc()
+                    ? new ECDSASigner((ECPrivateKey) key.privateKey())
+                    : new RSASSASigner(key.privateKey());
+            if (provider != null) {
+                s.getJCAContext().setProvider(provider);
+            }
+            return s;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot use key " + key.kid() + " for signing", e);
+        }
+    }
+
+    @Override
+    public VerifiedJwt verifyInstanceToken(String compact, Set<JwsAlgorithm> allowed) {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(compact);
+        } catch (ParseException e) {
+            throw invalid("token is not a signed JWT");
+        }
+        JWSHeader header = jwt.getHeader();
+        JwsAlgorithm alg = algorithm(header.getAlgorithm());
+        if (alg == null || !allowed.contains(alg)) {
+            throw invalid("token algorithm is not accepted");
+        }
+        LoadedKey key = keyRing.get().byKid(header.getKeyID());
+        if (key == null || key.algorithm() != alg) {
+            throw invalid("token was not signed by a key of this instance");
+        }
+        boolean ok;
+        try {
+            ok = jwt.verify(verifiers.computeIfAbsent(key.kid(), k -> newVerifier(key)));
+        } catch (JOSEException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw invalid("token signature is invalid");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid("token claims are malformed");
+        }
+        checkTimes(claims);
+        return toVerified(key.kid(), alg, claims);
+    }
+
+    private void checkTimes(JWTClaimsSet claims) {
+        Instant now = clock.instant();
+        Date exp = claims.getExpirationTime();
+        // RFC 7519 4.1.4: reject on or after exp, with the configured skew.
+        if (exp != null && !now.isBefore(exp.toInstant().plus(skew))) {
+            long late = Duration.between(exp.toInstant(), now).toSeconds();
+            throw LatchkeyException.unauthenticated(ErrorCode.TOKEN_EXPIRED, "token expired " + late
+                    + " s ago (now " + now + ", allowed skew " + skew.toSeconds() + " s)");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
+            throw invalid("token is not valid yet");
+        }
+    }
+
+    static VerifiedJwt toVerified(String kid, JwsAlgorithm alg, JWTClaimsSet claims) {
+        Map<String, Object> all = new HashMap<>(claims.getClaims());
+        // Registered time claims as epoch seconds, like the wire form.
+        for (String t : new String[] {"exp", "iat", "nbf"}) {
+            Object v = all.get(t);
+            if (v instanceof Date d) {
+                all.put(t, d.getTime() / 1000);
+            }
+        }
+        return new VerifiedJwt(kid, alg, claims.getIssuer(), claims.getSubject(),
+                claims.getAudience() == null ? List.of() : claims.getAudience(),
+                claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(),
+                claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant(),
+                claims.getJWTID(), all);
+    }
+
+    private JWSVerifier newVerifier(LoadedKey key) {
+        try {
+            JWSVerifier v = key.algorithm().isEc()
+                    ? new ECDSAVerifier((ECPublicKey) key.publicKey())
+                    : new RSASSAVerifier((RSAPublicKey) key.publicKey());
+            if (provider != null) {
+                v.getJCAContext().setProvider(provider);
+            }
+            return v;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot use key " + key.kid() + " for verification", e);
+        }
+    }
+
+    static JwsAlgorithm algorithm(JWSAlgorithm a) {
+        if (a == null) {
+            return null;
+        }
+        for (JwsAlgorithm j : JwsAlgorithm.values()) {
+            if (j.name().equals(a.getName())) {
+                return j;
+            }
+        }
+        return null;
+    }
+
+    private static LatchkeyException invalid(String message) {
+        return LatchkeyException.unauthenticated(ErrorCode.TOKEN_INVALID, message);
+    }
+}
