@@ -23,8 +23,13 @@ import java.util.Map;
  *
  * @since 0.1
  */
-public final class Jwks {
-    private Jwks() {
+public final class Jwks implements io.latchkey.core.keys.JwkSetPublisher {
+    public Jwks() {
+    }
+
+    @Override
+    public Map<String, Object> publicJwkSet(List<LoadedKey> keys) {
+        return render(keys);
     }
 
     /** The public JWK of one key, as a JSON-ready map ({@code kid}, {@code kty}, {@code alg}, {@code use}, ...). */
@@ -49,7 +54,7 @@ public final class Jwks {
     }
 
     /** A JWK set document {@code {"keys": [...]}} of the given keys, in the given order. */
-    public static Map<String, Object> publicJwkSet(List<LoadedKey> keys) {
+    public static Map<String, Object> render(List<LoadedKey> keys) {
         List<Map<String, Object>> out = new ArrayList<>(keys.size());
         for (LoadedKey k : keys) {
             out.add(publicJwk(k));

@@ -111,47 +111,53 @@ public final class AuditLog implements AutoCloseable {
         transactions.inTransaction(() -> repository.append(copy));
     }
 
-    /** Recomputes the whole chain and compares it with what is stored. */
+    /**
+     * Recomputes the chain up to the head as it stands when verification starts (events appended while
+     * it runs are left for the next run) and compares it with what is stored.
+     */
     public AuditVerification verify() {
         flush();
-        final long[] count = {0};
-        final String[] prev = {AuditChain.GENESIS};
-        final long[] expectedSeq = {1};
-        final AuditVerification[] broken = {null};
-        repository.forEachInOrder(e -> {
-            if (broken[0] != null) {
-                return;
-            }
-            count[0]++;
-            if (e.seq() != expectedSeq[0]) {
-                broken[0] = new AuditVerification(false, count[0], expectedSeq[0],
-                        "event " + expectedSeq[0] + " is missing (next stored event is " + e.seq() + ")");
-                return;
-            }
-            if (!prev[0].equals(e.prevHash())) {
-                broken[0] = new AuditVerification(false, count[0], e.seq(),
-                        "event " + e.seq() + " does not link to the previous event");
-                return;
-            }
-            String expected = AuditChain.hash(e.prevHash(), e.seq(), e.id(), e.record());
-            if (!expected.equals(e.hash())) {
-                broken[0] = new AuditVerification(false, count[0], e.seq(),
-                        "event " + e.seq() + " was altered (its content does not match its hash)");
-                return;
-            }
-            prev[0] = e.hash();
-            expectedSeq[0]++;
-        });
-        if (broken[0] != null) {
-            return broken[0];
-        }
         String[] head = repository.headPointer();
-        long last = expectedSeq[0] - 1;
-        if (head == null ? last != 0 : (Long.parseLong(head[0]) != last || !head[1].equals(prev[0]))) {
-            return new AuditVerification(false, count[0], last + 1,
+        long lastSeq = head == null ? 0 : Long.parseLong(head[0]);
+        String lastHash = head == null ? AuditChain.GENESIS : head[1];
+        ChainCheck check = new ChainCheck();
+        repository.forEachInOrder(lastSeq, check);
+        if (check.broken != null) {
+            return check.broken;
+        }
+        if (check.expectedSeq - 1 != lastSeq || !check.prev.equals(lastHash)) {
+            return new AuditVerification(false, check.count, check.expectedSeq,
                     "the chain head does not point at the last stored event (events were removed from the end)");
         }
-        return new AuditVerification(true, count[0], null, null);
+        return new AuditVerification(true, check.count, null, null);
+    }
+
+    /** Walks events in order, remembering the first break. */
+    private static final class ChainCheck implements java.util.function.Consumer<AuditEvent> {
+        long count;
+        long expectedSeq = 1;
+        String prev = AuditChain.GENESIS;
+        AuditVerification broken;
+
+        @Override
+        public void accept(AuditEvent e) {
+            if (broken != null) {
+                return;
+            }
+            count++;
+            if (e.seq() != expectedSeq) {
+                broken = new AuditVerification(false, count, expectedSeq,
+                        "event " + expectedSeq + " is missing (next stored event is " + e.seq() + ")");
+            } else if (!prev.equals(e.prevHash())) {
+                broken = new AuditVerification(false, count, e.seq(), "event " + e.seq() + " does not link to the previous event");
+            } else if (!AuditChain.hash(e.prevHash(), e.seq(), e.id(), e.record()).equals(e.hash())) {
+                broken = new AuditVerification(false, count, e.seq(),
+                        "event " + e.seq() + " was altered (its content does not match its hash)");
+            } else {
+                prev = e.hash();
+                expectedSeq++;
+            }
+        }
     }
 
     @Override

@@ -16,8 +16,8 @@ public interface AuditRepository {
 
     AuditPage query(AuditQuery query);
 
-    /** Streams every event in sequence order (for verification). */
-    void forEachInOrder(Consumer<AuditEvent> consumer);
+    /** Streams events with {@code seq <= maxSeq} in sequence order (for verification). */
+    void forEachInOrder(long maxSeq, Consumer<AuditEvent> consumer);
 
     /** The last sequence number and hash the chain head records, or null when nothing was appended. */
     AuditEvent head();

@@ -92,17 +92,22 @@ public final class LoginService {
             limiter.recordFailure(accountKey, PER_ACCOUNT);
             limiter.recordFailure(addressKey, PER_ADDRESS);
             audit.recordAsync(AuditRecord.builder("auth.login", AuditOutcome.FAILURE).meta(meta)
+                    .org(user.map(u -> primaryOrg(u.id())).orElse(null))
                     .actor(PrincipalType.USER.wire(), user.map(User::id).orElse(null))
                     .detail("email", normalized).reason(ErrorCode.CREDENTIALS_INVALID.code()));
             throw LatchkeyException.unauthenticated(ErrorCode.CREDENTIALS_INVALID, INVALID_CREDENTIALS);
         }
         User u = user.get();
         limiter.recordSuccess(accountKey);
-        List<OrgMembership> memberships = organizations.findMembershipsOf(PrincipalType.USER, u.id());
-        String orgId = memberships.isEmpty() ? null : memberships.get(0).orgId();
+        String orgId = primaryOrg(u.id());
         IssuedToken token = tokens.issue(TokenService.request(TokenUse.USER, PrincipalType.USER, u.id()).orgId(orgId));
         audit.recordAsync(AuditRecord.builder("auth.login", AuditOutcome.SUCCESS).meta(meta).org(orgId)
                 .actor(PrincipalType.USER.wire(), u.id()).target("token", token.jti()));
         return token;
+    }
+
+    private String primaryOrg(String userId) {
+        List<OrgMembership> memberships = organizations.findMembershipsOf(PrincipalType.USER, userId);
+        return memberships.isEmpty() ? null : memberships.get(0).orgId();
     }
 }

@@ -74,6 +74,11 @@ public final class KeyRing {
         return snapshot;
     }
 
+    /** The stored keys (wrapped private halves included; callers show only public metadata). */
+    public List<SigningKey> stored() {
+        return repository.findAll();
+    }
+
     /** Creates the active and next key of each algorithm where missing, then loads the ring. */
     public void initialize() {
         transactions.run(() -> {

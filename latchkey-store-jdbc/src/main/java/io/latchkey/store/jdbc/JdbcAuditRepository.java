@@ -29,7 +29,7 @@ public final class JdbcAuditRepository implements AuditRepository {
     static final String READ_HEAD = "SELECT last_seq, last_hash FROM audit_head WHERE chain = 'main'";
     static final String UPDATE_HEAD = "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE chain = 'main'";
     static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String SELECT_IN_ORDER = "SELECT " + COLUMNS + " FROM audit_events ORDER BY seq";
+    static final String SELECT_IN_ORDER = "SELECT " + COLUMNS + " FROM audit_events WHERE seq <= ? ORDER BY seq";
     static final String SELECT_BY_SEQ = "SELECT " + COLUMNS + " FROM audit_events WHERE seq = ?";
 
     private static final RowMapper<AuditEvent> EVENT = JdbcAuditRepository::event;
@@ -72,7 +72,12 @@ public final class JdbcAuditRepository implements AuditRepository {
     public AuditPage query(AuditQuery q) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_events WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        filter(sql, args, "org_id = ?", q.orgId());
+        if (q.orgId() != null && q.includeInstanceEvents()) {
+            sql.append(" AND (org_id = ? OR org_id IS NULL)");
+            args.add(q.orgId());
+        } else {
+            filter(sql, args, "org_id = ?", q.orgId());
+        }
         filter(sql, args, "project_id = ?", q.projectId());
         filter(sql, args, "actor_id = ?", q.actorId());
         filter(sql, args, "outcome = ?", q.outcome() == null ? null : q.outcome().wire());
@@ -106,13 +111,14 @@ public final class JdbcAuditRepository implements AuditRepository {
     }
 
     @Override
-    public void forEachInOrder(Consumer<AuditEvent> consumer) {
+    public void forEachInOrder(long maxSeq, Consumer<AuditEvent> consumer) {
         db.withConnection(c -> {
             boolean auto = c.getAutoCommit();
             // PostgreSQL streams rows with a fetch size only inside a transaction.
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(SELECT_IN_ORDER)) {
                 ps.setFetchSize(1000);
+                ps.setLong(1, maxSeq);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         consumer.accept(event(rs));

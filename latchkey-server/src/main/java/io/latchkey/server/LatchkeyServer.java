@@ -1,0 +1,227 @@
+package io.latchkey.server;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.latchkey.core.audit.AuditLog;
+import io.latchkey.core.audit.AuditService;
+import io.latchkey.core.auth.Authenticator;
+import io.latchkey.core.auth.LoginService;
+import io.latchkey.core.auth.PrincipalDirectory;
+import io.latchkey.core.bootstrap.BootstrapService;
+import io.latchkey.core.crypto.RootKey;
+import io.latchkey.core.instance.InstanceState;
+import io.latchkey.core.keys.KeyRing;
+import io.latchkey.core.org.OrgAccess;
+import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.token.RevocationList;
+import io.latchkey.core.token.TokenService;
+import io.latchkey.core.token.TokenSettings;
+import io.latchkey.core.user.UserService;
+import io.latchkey.http.HttpServices;
+import io.latchkey.http.HttpSettings;
+import io.latchkey.http.LatchkeyHttpApp;
+import io.latchkey.jose.Argon2idPasswordHasher;
+import io.latchkey.jose.Jwks;
+import io.latchkey.jose.NimbusTokenCodec;
+import io.latchkey.store.jdbc.Dialect;
+import io.latchkey.store.jdbc.JdbcAttemptCounterRepository;
+import io.latchkey.store.jdbc.JdbcAuditRepository;
+import io.latchkey.store.jdbc.JdbcDatabase;
+import io.latchkey.store.jdbc.JdbcIdentityRepository;
+import io.latchkey.store.jdbc.JdbcInstanceRepository;
+import io.latchkey.store.jdbc.JdbcOrganizationRepository;
+import io.latchkey.store.jdbc.JdbcRevocationRepository;
+import io.latchkey.store.jdbc.JdbcSigningKeyRepository;
+import io.latchkey.store.jdbc.JdbcStores;
+import io.latchkey.store.jdbc.JdbcUserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires every module into a running server: storage, keys, core services, HTTP. The only class that sees
+ * all modules. {@link #start} returns a handle whose {@link #close} shuts down gracefully: in-flight
+ * requests finish, queued audit events are written, the pool closes.
+ *
+ * @since 0.1
+ */
+public final class LatchkeyServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LatchkeyServer.class);
+
+    private final Javalin app;
+    private final HikariDataSource dataSource;
+    private final ScheduledExecutorService scheduler;
+    private final AuditLog audit;
+    private final MicrometerMetrics metrics;
+    private final String baseUrl;
+
+    private LatchkeyServer(Javalin app, HikariDataSource dataSource, ScheduledExecutorService scheduler, AuditLog audit,
+                           MicrometerMetrics metrics, String baseUrl) {
+        this.app = app;
+        this.dataSource = dataSource;
+        this.scheduler = scheduler;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts a server from configuration. Misconfiguration fails with {@link IllegalStateException}. */
+    public static LatchkeyServer start(ServerConfig config) {
+        // Millisecond ticks: what both storage backends keep, so a value read back equals the one written.
+        return start(config, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
+    }
+
+    public static LatchkeyServer start(ServerConfig config, Clock clock) {
+        long t0 = System.nanoTime();
+        LOG.info("effective configuration: {}", config.describe());
+        Path dataDir = Path.of(config.get(ConfigKey.DATA_DIR)).toAbsolutePath().normalize();
+        String dbUrl = config.get(ConfigKey.DB_URL) != null ? config.get(ConfigKey.DB_URL)
+                : "jdbc:h2:file:" + dataDir.resolve("latchkey");
+        RootKey rootKey = RootKeyFile.load(config.get(ConfigKey.ROOT_KEY), dataDir);
+
+        HikariDataSource ds = JdbcStores.pool(dbUrl, config.get(ConfigKey.DB_USER), config.get(ConfigKey.DB_PASSWORD),
+                config.getInt(ConfigKey.DB_POOL_SIZE), "latchkey");
+        MicrometerMetrics metrics = new MicrometerMetrics();
+        ScheduledExecutorService scheduler = null;
+        AuditLog audit = null;
+        try {
+            ds.setMetricRegistry(metrics.registry());
+            JdbcStores.migrate(ds);
+            JdbcDatabase db = new JdbcDatabase(ds, Dialect.fromUrl(dbUrl));
+
+            var instanceRepo = new JdbcInstanceRepository(db);
+            var orgs = new JdbcOrganizationRepository(db);
+            var users = new JdbcUserRepository(db);
+            var identities = new JdbcIdentityRepository(db);
+            InstanceState instance = new InstanceState(instanceRepo);
+            instance.checkRootKey(rootKey);
+
+            int port = config.getInt(ConfigKey.PORT);
+            String host = config.get(ConfigKey.HOST);
+            String configuredUrl = config.get(ConfigKey.PUBLIC_URL);
+            TokenSettings tokenSettings = TokenSettings.builder()
+                    .issuer(configuredUrl != null ? configuredUrl : "http://" + host + ":" + port)
+                    .userTokenTtl(config.getDuration(ConfigKey.USER_TOKEN_TTL))
+                    .patTokenTtl(config.getDuration(ConfigKey.PAT_TOKEN_TTL))
+                    .projectTokenTtl(config.getDuration(ConfigKey.PROJECT_TOKEN_TTL))
+                    .accessKeySessionTtl(config.getDuration(ConfigKey.ACCESS_KEY_SESSION_TTL))
+                    .clockSkew(config.getDuration(ConfigKey.CLOCK_SKEW))
+                    .maxAssertionLifetime(config.getDuration(ConfigKey.MAX_ASSERTION_LIFETIME))
+                    .build();
+
+            audit = new AuditLog(new JdbcAuditRepository(db), db, clock);
+            audit.start();
+            KeyRing keyRing = new KeyRing(new JdbcSigningKeyRepository(db), instanceRepo, db, rootKey, tokenSettings, audit, clock);
+            keyRing.initialize();
+            NimbusTokenCodec codec = new NimbusTokenCodec(keyRing::snapshot, clock, tokenSettings.clockSkew(), null);
+            RevocationList revocations = new RevocationList(new JdbcRevocationRepository(db), clock);
+            revocations.refresh();
+            TokenService tokens = new TokenService(codec, codec, revocations, tokenSettings, clock);
+            Argon2idPasswordHasher passwords = new Argon2idPasswordHasher(config.getInt(ConfigKey.ARGON2_MEMORY_KIB),
+                    config.getInt(ConfigKey.ARGON2_ITERATIONS), 1);
+            OrgAccess orgAccess = new OrgAccess(orgs);
+            PrincipalDirectory directory = new PrincipalDirectory(users, identities, orgs, clock);
+            AttemptLimiter limiter = new AttemptLimiter(new JdbcAttemptCounterRepository(db), clock);
+            AuditLog auditLog = audit;
+
+            HttpServices services = new HttpServices(clock, instance, () -> readiness(db, instance),
+                    new BootstrapService(db, instanceRepo, instance, orgs, users, identities, passwords, tokens, auditLog, clock),
+                    new LoginService(users, orgs, passwords, tokens, limiter, auditLog),
+                    new UserService(db, users, orgs, orgAccess, passwords, auditLog, clock),
+                    new Authenticator(tokens, directory), tokens, keyRing, new Jwks(),
+                    new AuditService(new JdbcAuditRepository(db), auditLog, orgAccess), metrics);
+            HttpSettings httpSettings = HttpSettings.builder().host(host).port(port).publicUrl(configuredUrl)
+                    .maxRequestBytes(Long.parseLong(config.get(ConfigKey.MAX_REQUEST_BYTES)))
+                    .trustedProxies(splitList(config.get(ConfigKey.TRUSTED_PROXIES))).build();
+            Javalin app = new LatchkeyHttpApp(httpSettings, services).create().start();
+
+            scheduler = Executors.newScheduledThreadPool(1, r -> {
+                Thread t = new Thread(r, "latchkey-refresh");
+                t.setDaemon(true);
+                return t;
+            });
+            schedule(scheduler, revocations::refresh, Duration.ofMillis(250));
+            schedule(scheduler, keyRing::refresh, Duration.ofSeconds(1));
+            schedule(scheduler, () -> revocations.purge(tokenSettings.clockSkew()), Duration.ofMinutes(10));
+
+            String baseUrl = "http://" + host + ":" + app.port();
+            LOG.info("Latchkey listening on {} (storage: {}, ready in {} ms)", baseUrl,
+                    db.dialect() == Dialect.H2 ? "H2 in " + dataDir : "PostgreSQL",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            if (!instance.isBootstrapped()) {
+                LOG.info("this instance is not initialised: run ./latchkey bootstrap or POST {}/api/v1/admin/bootstrap", baseUrl);
+            }
+            return new LatchkeyServer(app, ds, scheduler, audit, metrics, baseUrl);
+        } catch (RuntimeException | Error e) {
+            if (scheduler != null) {
+                scheduler.shutdownNow();
+            }
+            if (audit != null) {
+                audit.close();
+            }
+            ds.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    private static List<String> readiness(JdbcDatabase db, InstanceState instance) {
+        List<String> problems = new ArrayList<>();
+        try {
+            db.query("SELECT 1", rs -> rs.getInt(1));
+        } catch (RuntimeException e) {
+            problems.add("database unreachable");
+            return problems;
+        }
+        if (!instance.isBootstrapped()) {
+            problems.add("instance not bootstrapped: POST /api/v1/admin/bootstrap or run ./latchkey bootstrap");
+        }
+        return problems;
+    }
+
+    private static void schedule(ScheduledExecutorService s, Runnable task, Duration every) {
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("background refresh failed: {}", e.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static List<String> splitList(String v) {
+        if (v == null || v.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://<host>:<port>} as bound. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("shutting down: finishing in-flight requests");
+        app.stop();
+        scheduler.shutdownNow();
+        audit.close();
+        dataSource.close();
+        metrics.close();
+        LOG.info("stopped");
+    }
+}
