@@ -16,6 +16,7 @@ import io.latchkey.http.common.Dialect;
 import io.latchkey.http.common.ErrorRenderer;
 import io.latchkey.http.common.Json;
 import io.latchkey.http.common.Requests;
+import io.latchkey.http.common.RouteGroup;
 import io.latchkey.http.iam.AuditHandler;
 import io.latchkey.http.iam.IamErrorRenderer;
 import io.latchkey.http.iam.KeyAdminHandler;
@@ -63,6 +64,8 @@ public final class LatchkeyHttpApp {
     private final Map<Dialect, ErrorRenderer> renderers = new EnumMap<>(Dialect.class);
     private final String publicUrl;
 
+    private final java.util.List<java.util.function.Function<String, RouteGroup>> groups = new java.util.ArrayList<>();
+
     public LatchkeyHttpApp(HttpSettings settings, HttpServices services) {
         this.settings = Require.nonNull(settings, "settings");
         this.services = Require.nonNull(services, "services");
@@ -72,6 +75,19 @@ public final class LatchkeyHttpApp {
         renderers.put(Dialect.OAUTH2, new OAuth2ErrorRenderer());
         renderers.put(Dialect.ACCESS_KEY, new AccessKeyErrorRenderer());
         renderers.put(Dialect.SECRETS, new SecretsErrorRenderer());
+    }
+
+    /**
+     * Adds a dialect's routes; the factory receives the public base URL. Call before {@link #create()}.
+     */
+    public LatchkeyHttpApp with(java.util.function.Function<String, RouteGroup> group) {
+        groups.add(Require.nonNull(group, "group"));
+        return this;
+    }
+
+    /** The base URL clients use: the configured public URL, or one derived from host and port. */
+    public String publicUrl() {
+        return publicUrl;
     }
 
     /** Creates (does not start) the Javalin instance. */
@@ -134,6 +150,9 @@ public final class LatchkeyHttpApp {
         r.get("/iam/v1/audit/verify", audit::verify);
         r.get("/iam/v1/admin/keys", keys::list);
         r.post("/iam/v1/admin/keys/rotate", keys::rotate);
+        for (var g : groups) {
+            g.apply(publicUrl).register(r);
+        }
     }
 
     private void beforeEach(Context ctx) {

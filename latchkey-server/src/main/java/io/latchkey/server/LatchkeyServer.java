@@ -17,6 +17,24 @@ import io.latchkey.core.token.RevocationList;
 import io.latchkey.core.token.TokenService;
 import io.latchkey.core.token.TokenSettings;
 import io.latchkey.core.user.UserService;
+import io.latchkey.core.auth.PrincipalInfo;
+import io.latchkey.core.authz.AccessControl;
+import io.latchkey.core.authz.AuthzCheckService;
+import io.latchkey.core.authz.StsService;
+import io.latchkey.core.pat.ClientAssertionService;
+import io.latchkey.core.pat.PatService;
+import io.latchkey.core.principal.PrincipalType;
+import io.latchkey.core.project.MemberService;
+import io.latchkey.core.project.Project;
+import io.latchkey.core.project.ProjectService;
+import io.latchkey.http.iam.IamRoutes;
+import io.latchkey.http.iam.IamServices;
+import io.latchkey.jose.NimbusClientKeys;
+import io.latchkey.jose.RemoteJwks;
+import io.latchkey.policy.DefaultPolicyEngine;
+import io.latchkey.store.jdbc.JdbcAssertionReplayRepository;
+import io.latchkey.store.jdbc.JdbcPatRepository;
+import io.latchkey.store.jdbc.JdbcProjectRepository;
 import io.latchkey.http.HttpServices;
 import io.latchkey.http.HttpSettings;
 import io.latchkey.http.LatchkeyHttpApp;
@@ -106,6 +124,10 @@ public final class LatchkeyServer implements AutoCloseable {
             instance.checkRootKey(rootKey);
 
             int port = config.getInt(ConfigKey.PORT);
+            if (port == 0) {
+                // Pick the port now so that the issuer and the token endpoint URL name the real one.
+                port = freePort(config.get(ConfigKey.HOST));
+            }
             String host = config.get(ConfigKey.HOST);
             String configuredUrl = config.get(ConfigKey.PUBLIC_URL);
             TokenSettings tokenSettings = TokenSettings.builder()
@@ -132,6 +154,22 @@ public final class LatchkeyServer implements AutoCloseable {
             PrincipalDirectory directory = new PrincipalDirectory(users, identities, orgs, clock);
             AttemptLimiter limiter = new AttemptLimiter(new JdbcAttemptCounterRepository(db), clock);
             AuditLog auditLog = audit;
+            var projects = new JdbcProjectRepository(db);
+            var pats = new JdbcPatRepository(db);
+            directory.register(PrincipalType.TOKEN, id -> pats.findById(id).map(t -> new PrincipalInfo(PrincipalType.TOKEN,
+                    t.id(), orgs.findMembershipsOf(PrincipalType.USER, t.ownerUserId()).stream().findFirst()
+                            .map(m -> m.orgId()).orElse(null), true, false)));
+            AccessControl access = new AccessControl(projects, orgs, directory, new DefaultPolicyEngine(), auditLog, clock);
+            NimbusClientKeys clientKeys = new NimbusClientKeys(new RemoteJwks(clock));
+            var replays = new JdbcAssertionReplayRepository(db);
+            IamServices iam = new IamServices(
+                    new ProjectService(db, projects, orgs, access, tokens, rootKey, auditLog, clock),
+                    new MemberService(db, projects, access, (project, type, id) -> principalExists(project, type, id,
+                            users, pats, identities, orgs), auditLog, clock),
+                    new PatService(db, pats, projects, clientKeys, tokens, auditLog, clock),
+                    new StsService(projects, access, tokens, auditLog),
+                    new ClientAssertionService(pats, clientKeys, replays, tokens, directory, limiter, auditLog, clock),
+                    new AuthzCheckService(projects, access, auditLog));
 
             HttpServices services = new HttpServices(clock, instance, () -> readiness(db, instance),
                     new BootstrapService(db, instanceRepo, instance, orgs, users, identities, passwords, tokens, auditLog, clock),
@@ -142,7 +180,9 @@ public final class LatchkeyServer implements AutoCloseable {
             HttpSettings httpSettings = HttpSettings.builder().host(host).port(port).publicUrl(configuredUrl)
                     .maxRequestBytes(Long.parseLong(config.get(ConfigKey.MAX_REQUEST_BYTES)))
                     .trustedProxies(splitList(config.get(ConfigKey.TRUSTED_PROXIES))).build();
-            Javalin app = new LatchkeyHttpApp(httpSettings, services).create().start();
+            Javalin app = new LatchkeyHttpApp(httpSettings, services)
+                    .with(url -> new IamRoutes(services, iam, url))
+                    .create().start();
 
             scheduler = Executors.newScheduledThreadPool(1, r -> {
                 Thread t = new Thread(r, "latchkey-refresh");
@@ -152,6 +192,7 @@ public final class LatchkeyServer implements AutoCloseable {
             schedule(scheduler, revocations::refresh, Duration.ofMillis(250));
             schedule(scheduler, keyRing::refresh, Duration.ofSeconds(1));
             schedule(scheduler, () -> revocations.purge(tokenSettings.clockSkew()), Duration.ofMinutes(10));
+            schedule(scheduler, () -> replays.purgeExpired(clock.instant()), Duration.ofMinutes(1));
 
             String baseUrl = "http://" + host + ":" + app.port();
             LOG.info("Latchkey listening on {} (storage: {}, ready in {} ms)", baseUrl,
@@ -186,6 +227,26 @@ public final class LatchkeyServer implements AutoCloseable {
             problems.add("instance not bootstrapped: POST /api/v1/admin/bootstrap or run ./latchkey bootstrap");
         }
         return problems;
+    }
+
+    private static boolean principalExists(Project project, PrincipalType type, String id, JdbcUserRepository users,
+                                           JdbcPatRepository pats, JdbcIdentityRepository identities,
+                                           JdbcOrganizationRepository orgs) {
+        return switch (type) {
+            case USER -> users.findById(id).isPresent()
+                    && orgs.findMembership(project.orgId(), PrincipalType.USER, id).isPresent();
+            case TOKEN -> pats.findById(id).isPresent();
+            case IDENTITY -> identities.findById(id).filter(i -> i.orgId().equals(project.orgId())).isPresent();
+            case ACCESS_KEY -> false;
+        };
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot find a free port on " + host + ": " + e.getMessage());
+        }
     }
 
     private static void schedule(ScheduledExecutorService s, Runnable task, Duration every) {

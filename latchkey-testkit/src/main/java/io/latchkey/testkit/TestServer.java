@@ -34,12 +34,14 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LogCapture logs;
     private LatchkeyServer server;
+    private int port;
 
     private TestServer(TestDatabase database, String rootKey, Map<String, String> extraSettings) {
         this.database = database;
         this.rootKey = rootKey;
         this.extraSettings = extraSettings;
         this.logs = LogCapture.attach();
+        this.port = freePort();
         this.server = launch();
     }
 
@@ -55,7 +57,8 @@ public final class TestServer implements AutoCloseable {
 
     private LatchkeyServer launch() {
         Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("port", "0");
+        // The port stays the same across restarts: the issuer (and so every minted token) names it.
+        flags.put("port", Integer.toString(port));
         flags.put("data-dir", database.dataDir().toString());
         flags.put("db-url", database.jdbcUrl());
         flags.put("root-key", rootKey);
@@ -65,6 +68,14 @@ public final class TestServer implements AutoCloseable {
         flags.put("argon2-iterations", "1");
         flags.putAll(extraSettings);
         return LatchkeyServer.start(ServerConfig.load(flags, Map.of(), null));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops and starts the server on the same database and root key (a new port). */
@@ -110,6 +121,24 @@ public final class TestServer implements AutoCloseable {
             throw new AssertionError("login failed: " + r);
         }
         return r.text("accessToken");
+    }
+
+    /** Posts an application/x-www-form-urlencoded body (the token endpoint's format). */
+    public TestResponse form(String path, Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        });
+        return raw("POST", path, null, "application/x-www-form-urlencoded", sb.toString());
+    }
+
+    /** The token endpoint URL clients put in assertion audiences. */
+    public String tokenEndpoint() {
+        return baseUrl() + "/auth/oauth2/token";
     }
 
     public TestResponse get(String path, String token) {

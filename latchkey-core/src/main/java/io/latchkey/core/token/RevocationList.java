@@ -39,15 +39,28 @@ public final class RevocationList {
         return type.wire() + ":" + id;
     }
 
-    /** True when the token was revoked by its jti or by a subject revocation issued after it. */
-    public boolean isRevoked(String jti, PrincipalType type, String subject, Instant issuedAt) {
+    /** The revocation key of every token bound to a project. */
+    public static String projectKey(String projectId) {
+        return "project:" + projectId;
+    }
+
+    /**
+     * True when the token was revoked by its jti, by a revocation of its subject issued after it, or by a
+     * revocation of the project it is bound to ({@code projectId} may be null).
+     */
+    public boolean isRevoked(String jti, PrincipalType type, String subject, String projectId, Instant issuedAt) {
         if (jti != null && revokedJtis.containsKey(jti)) {
             return true;
         }
         if (revokedSubjects.isEmpty()) {
             return false;
         }
-        Instant cutoff = revokedSubjects.get(subjectKey(type, subject));
+        return revokedBefore(subjectKey(type, subject), issuedAt)
+                || (projectId != null && revokedBefore(projectKey(projectId), issuedAt));
+    }
+
+    private boolean revokedBefore(String key, Instant issuedAt) {
+        Instant cutoff = revokedSubjects.get(key);
         // A token issued in the same second as the revocation is revoked too: iat has second precision.
         return cutoff != null && (issuedAt == null || !issuedAt.isAfter(cutoff));
     }
@@ -61,8 +74,16 @@ public final class RevocationList {
 
     /** Revokes every token of a principal issued up to now. */
     public void revokeSubject(PrincipalType type, String id) {
+        revokeKey(subjectKey(type, id));
+    }
+
+    /** Revokes every token bound to a project issued up to now. */
+    public void revokeProject(String projectId) {
+        revokeKey(projectKey(projectId));
+    }
+
+    private void revokeKey(String key) {
         Instant now = clock.instant();
-        String key = subjectKey(type, id);
         repository.save(new Revocation(RevocationKind.SUBJECT, key, now, null));
         revokedSubjects.merge(key, now, (a, b) -> a.isAfter(b) ? a : b);
     }

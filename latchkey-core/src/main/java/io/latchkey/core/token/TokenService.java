@@ -146,7 +146,7 @@ public final class TokenService {
         if (type == null || jwt.subject() == null || jwt.jti() == null) {
             throw LatchkeyException.unauthenticated(ErrorCode.TOKEN_INVALID, "token lacks required claims");
         }
-        if (revocations.isRevoked(jwt.jti(), type, jwt.subject(), jwt.issuedAt())) {
+        if (revocations.isRevoked(jwt.jti(), type, jwt.subject(), jwt.stringClaim(CLAIM_PROJECT_ID), jwt.issuedAt())) {
             throw LatchkeyException.unauthenticated(ErrorCode.TOKEN_REVOKED, "token has been revoked");
         }
         return new AccessToken(jwt.jti(), use, type, jwt.subject(), jwt.stringClaim(CLAIM_ORG_ID),
@@ -157,6 +157,11 @@ public final class TokenService {
     /** Revokes one token now, on every node. */
     public void revoke(AccessToken token) {
         revocations.revokeToken(token.jti(), token.expiresAt());
+    }
+
+    /** Revokes every token bound to a project now, on every node. */
+    public void revokeAllScopedTo(String projectId) {
+        revocations.revokeProject(projectId);
     }
 
     /** Revokes every token a principal holds now, on every node. */

@@ -22,6 +22,8 @@ public final class Auth {
     /** Any token that speaks for a principal of an organization (users and machine identities). */
     public static final Set<TokenUse> ORG_MEMBER = EnumSet.of(TokenUse.USER, TokenUse.IDENTITY);
     public static final Set<TokenUse> ANY = EnumSet.allOf(TokenUse.class);
+    /** Every token of the native API; access-key session JWTs belong to the access-key dialect. */
+    public static final Set<TokenUse> ANY_BUT_ACCESS_KEY = EnumSet.complementOf(EnumSet.of(TokenUse.ACCESS_KEY));
 
     private final Authenticator authenticator;
 

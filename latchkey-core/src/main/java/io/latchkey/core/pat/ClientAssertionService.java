@@ -1,0 +1,191 @@
+package io.latchkey.core.pat;
+
+import io.latchkey.core.audit.AuditLog;
+import io.latchkey.core.audit.AuditOutcome;
+import io.latchkey.core.audit.AuditRecord;
+import io.latchkey.core.auth.PrincipalDirectory;
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.principal.PrincipalType;
+import io.latchkey.core.principal.RequestMeta;
+import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.ratelimit.AttemptPolicy;
+import io.latchkey.core.support.Require;
+import io.latchkey.core.token.IssuedToken;
+import io.latchkey.core.token.TokenService;
+import io.latchkey.core.token.TokenSettings;
+import io.latchkey.core.token.TokenUse;
+import io.latchkey.core.token.VerifiedJwt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * The OAuth2 client-credentials grant with a private-key JWT client assertion (RFC 7523 section 2.2,
+ * RFC 7521 section 4.2), as the IAM dialect's auth provider uses it (specs/affinidi-iam.md section 5).
+ *
+ * <p>Steps, each a method: {@link #checkRequest} (grant and assertion type), {@link #findClient} (the
+ * token exists and is not locked out), signature ({@link ClientKeys#verifySignature}: the token's own
+ * algorithm only, key by kid), {@link #checkClaims} (iss = sub = client id, audience, expiry and issue time
+ * with skew, bounded lifetime, jti present), {@link #checkReplay} (the jti was never used, across all
+ * nodes), then issue.
+ *
+ * @since 0.1
+ */
+public final class ClientAssertionService {
+    public static final String GRANT_TYPE = "client_credentials";
+    public static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    static final AttemptPolicy FAILURES_PER_CLIENT = new AttemptPolicy(20, Duration.ofMinutes(5), Duration.ofMinutes(5));
+
+    private final PatRepository tokens;
+    private final ClientKeys clientKeys;
+    private final AssertionReplayRepository replays;
+    private final TokenService tokenService;
+    private final PrincipalDirectory directory;
+    private final AttemptLimiter limiter;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ClientAssertionService(PatRepository tokens, ClientKeys clientKeys, AssertionReplayRepository replays,
+                                  TokenService tokenService, PrincipalDirectory directory, AttemptLimiter limiter,
+                                  AuditLog audit, Clock clock) {
+        this.tokens = Require.nonNull(tokens, "tokens");
+        this.clientKeys = Require.nonNull(clientKeys, "clientKeys");
+        this.replays = Require.nonNull(replays, "replays");
+        this.tokenService = Require.nonNull(tokenService, "tokenService");
+        this.directory = Require.nonNull(directory, "directory");
+        this.limiter = Require.nonNull(limiter, "limiter");
+        this.audit = Require.nonNull(audit, "audit");
+        this.clock = Require.nonNull(clock, "clock");
+    }
+
+    /** The parameters of a token request. {@code clientId} may be null (then the assertion's iss names it). */
+    public record TokenRequest(String grantType, String assertionType, String assertion, String clientId, String scope) {
+    }
+
+    /**
+     * @param audiences the token endpoint URLs the assertion's {@code aud} may name: the configured public
+     *        URL and the URL of this request
+     */
+    public IssuedToken exchange(TokenRequest req, Set<String> audiences, RequestMeta meta) {
+        checkRequest(req);
+        String clientId = req.clientId() != null ? req.clientId() : unverifiedIssuer(req.assertion());
+        try {
+            PersonalAccessToken pat = findClient(clientId);
+            VerifiedJwt jwt = clientKeys.verifySignature(req.assertion(), pat.signingAlgorithm(), pat.publicKeyInfo(),
+                    pat.id() + "@" + pat.updatedAt().toEpochMilli());
+            checkClaims(jwt, pat.id(), audiences);
+            checkReplay(pat.id(), jwt);
+            String orgId = directory.find(PrincipalType.TOKEN, pat.id()).map(i -> i.orgId()).orElse(null);
+            IssuedToken token = tokenService.issue(TokenService.request(TokenUse.PAT, PrincipalType.TOKEN, pat.id())
+                    .orgId(orgId).scope("openid"));
+            audit.recordAsync(AuditRecord.builder("auth.client_assertion", AuditOutcome.SUCCESS).meta(meta).org(orgId)
+                    .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti()));
+            return token;
+        } catch (LatchkeyException e) {
+            if (e.category() == io.latchkey.core.error.ErrorCategory.UNAUTHENTICATED) {
+                limiter.recordFailure(limiterKey(clientId), FAILURES_PER_CLIENT);
+            }
+            audit.recordAsync(AuditRecord.builder("auth.client_assertion", AuditOutcome.FAILURE).meta(meta)
+                    .actor(PrincipalType.TOKEN.wire(), clientId).reason(e.code().code()));
+            throw e;
+        }
+    }
+
+    private static void checkRequest(TokenRequest req) {
+        if (req.grantType() == null || req.grantType().isBlank()) {
+            throw LatchkeyException.missingField("grant_type");
+        }
+        if (!GRANT_TYPE.equals(req.grantType())) {
+            throw LatchkeyException.field(ErrorCode.UNSUPPORTED_GRANT_TYPE, "grant_type",
+                    "grant_type must be client_credentials");
+        }
+        if (!ASSERTION_TYPE.equals(req.assertionType())) {
+            throw LatchkeyException.invalidField("client_assertion_type", "client_assertion_type must be " + ASSERTION_TYPE);
+        }
+        if (req.assertion() == null || req.assertion().isBlank()) {
+            throw LatchkeyException.missingField("client_assertion");
+        }
+        if (req.assertion().length() > 16_384) {
+            throw LatchkeyException.invalidField("client_assertion", "client_assertion is too long");
+        }
+    }
+
+    private PersonalAccessToken findClient(String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            throw invalid("the client is unknown");
+        }
+        limiter.check(limiterKey(clientId));
+        return tokens.findById(clientId).orElseThrow(() -> invalid("the client is unknown"));
+    }
+
+    private void checkClaims(VerifiedJwt jwt, String clientId, Set<String> audiences) {
+        if (!clientId.equals(jwt.issuer()) || !clientId.equals(jwt.subject())) {
+            throw invalid("assertion iss and sub must both equal the client id");
+        }
+        if (jwt.audience().stream().noneMatch(audiences::contains)) {
+            throw invalid("assertion audience must be the token endpoint URL");
+        }
+        Instant now = clock.instant();
+        Duration skew = tokenService.settings().clockSkew();
+        TokenSettings s = tokenService.settings();
+        if (jwt.expiresAt() == null) {
+            throw invalid("assertion has no exp");
+        }
+        if (!now.isBefore(jwt.expiresAt().plus(skew))) {
+            throw LatchkeyException.unauthenticated(ErrorCode.CLIENT_ASSERTION_INVALID, "assertion expired "
+                    + Duration.between(jwt.expiresAt(), now).toSeconds() + " s ago (allowed skew " + skew.toSeconds() + " s)");
+        }
+        if (jwt.issuedAt() != null && jwt.issuedAt().isAfter(now.plus(skew))) {
+            throw invalid("assertion iat is in the future");
+        }
+        Instant start = jwt.issuedAt() != null ? jwt.issuedAt() : now;
+        if (Duration.between(start, jwt.expiresAt()).compareTo(s.maxAssertionLifetime()) > 0) {
+            throw invalid("assertion lifetime exceeds " + s.maxAssertionLifetime().toSeconds() + " s");
+        }
+        if (jwt.jti() == null || jwt.jti().isBlank()) {
+            throw invalid("assertion has no jti");
+        }
+    }
+
+    private void checkReplay(String clientId, VerifiedJwt jwt) {
+        Instant keepUntil = jwt.expiresAt().plus(tokenService.settings().clockSkew());
+        if (!replays.markUsed(clientId, sha256(jwt.jti()), keepUntil)) {
+            throw LatchkeyException.unauthenticated(ErrorCode.CLIENT_ASSERTION_REPLAYED, "assertion jti was already used");
+        }
+    }
+
+    private static String limiterKey(String clientId) {
+        return "assertion:client:" + clientId;
+    }
+
+    /** The iss of an unverified JWT, only to know which client is asking; trusted only after verification. */
+    private static String unverifiedIssuer(String assertion) {
+        try {
+            String[] parts = assertion.split("\\.");
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            Object v = io.latchkey.core.support.JsonText.parse(payload);
+            return v instanceof java.util.Map<?, ?> m && m.get("iss") instanceof String s ? s : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LatchkeyException invalid(String message) {
+        return LatchkeyException.unauthenticated(ErrorCode.CLIENT_ASSERTION_INVALID, message);
+    }
+}
