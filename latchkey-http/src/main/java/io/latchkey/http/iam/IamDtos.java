@@ -26,17 +26,19 @@ public final class IamDtos {
     private IamDtos() {
     }
 
-    public record CreateProjectInput(String name, String description) {
+    /** {@code type} and {@code slug} are Latchkey extensions (project type of the secrets dialect). */
+    public record CreateProjectInput(String name, String description, String type, String slug) {
     }
 
     public record UpdateProjectInput(String name, String description, Boolean identityVerificationEnabled) {
     }
 
     public record ProjectDto(String id, String name, String ownerId, String description,
-                             boolean identityVerificationEnabled, String createdAt, String updatedAt) {
+                             boolean identityVerificationEnabled, String createdAt, String updatedAt, String type,
+                             String slug, String orgId) {
         static ProjectDto of(Project p) {
             return new ProjectDto(p.id(), p.name(), p.ownerId(), p.description(), p.identityVerificationEnabled(),
-                    p.createdAt().toString(), p.updatedAt().toString());
+                    p.createdAt().toString(), p.updatedAt().toString(), p.type().wire(), p.slug(), p.orgId());
         }
     }
 

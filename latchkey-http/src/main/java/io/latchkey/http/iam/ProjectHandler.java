@@ -7,6 +7,7 @@ import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.project.Project;
 import io.latchkey.core.project.ProjectMember;
 import io.latchkey.core.project.ProjectService;
+import io.latchkey.core.project.ProjectType;
 import io.latchkey.core.support.Require;
 import io.latchkey.http.common.Auth;
 import io.latchkey.http.common.JsonBodies;
@@ -42,7 +43,8 @@ public final class ProjectHandler {
     public void create(Context ctx) {
         Actor actor = auth.actor(ctx, Auth.USER);
         CreateProjectInput in = JsonBodies.read(ctx, CreateProjectInput.class);
-        Project p = iam.projects().create(actor, new ProjectService.NewProject(in.name(), in.description(), null, null, true),
+        ProjectType type = in.type() == null ? null : ProjectType.fromWire(in.type(), "type");
+        Project p = iam.projects().create(actor, new ProjectService.NewProject(in.name(), in.description(), type, in.slug(), true),
                 Requests.meta(ctx));
         ctx.json(ProjectDto.of(p));
     }
