@@ -64,9 +64,12 @@ final class ActionIndex {
             Effect effect = statements[position].effect();
             for (WildcardPattern pattern : statements[position].actions().patterns()) {
                 String service = pattern.isExact() ? null : pattern.boundService();
-                BucketBuilder target = pattern.isExact() ? exact.computeIfAbsent(pattern.literal(), k -> new BucketBuilder())
-                        : service != null ? services.computeIfAbsent(service, k -> new BucketBuilder())
-                        : global;
+                BucketBuilder target;
+                if (pattern.isExact()) {
+                    target = exact.computeIfAbsent(pattern.literal(), k -> new BucketBuilder());
+                } else {
+                    target = service == null ? global : services.computeIfAbsent(service, k -> new BucketBuilder());
+                }
                 target.add(position, effect);
             }
         }

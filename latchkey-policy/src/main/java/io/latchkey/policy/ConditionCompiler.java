@@ -31,8 +31,8 @@ final class ConditionCompiler {
         }
         ConditionKey expected = operator.key();
         if (ConditionKey.fromWire(condition.key()) != expected) {
-            return unsupported(condition, "." + op, "does not support the key " + ConditionProblem.quote(condition.key())
-                    + "; use " + expected.wire());
+            return unsupported(condition, "." + op, "does not support the key "
+                    + ConditionProblem.quote(condition.key()) + "; use " + expected.wire());
         }
         List<String> values = condition.values();
         if (values.isEmpty()) {

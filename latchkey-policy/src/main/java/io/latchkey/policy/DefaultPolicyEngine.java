@@ -29,10 +29,13 @@ import java.util.Collection;
  * ({@code CreateToken} versus {@code createtoken}) does not.
  *
  * <h2>Conditions</h2>
- * {@code IpAddress} / {@code NotIpAddress} on {@code lk:SourceIp} with IPv4 or IPv6 addresses or CIDR blocks
- * (IPv4-mapped IPv6 addresses such as {@code ::ffff:10.0.0.1} count as their IPv4 address, so the IPv6 block
- * {@code ::/0} covers IPv4 too; host names and zone ids are never accepted); {@code DateGreaterThan}, {@code DateGreaterThanEquals}, {@code DateLessThan} and
- * {@code DateLessThanEquals} on {@code lk:CurrentTime} with ISO-8601 instants, compared to the nanosecond.
+ * {@code IpAddress} / {@code NotIpAddress} on {@code lk:SourceIp} with IPv4 or IPv6 addresses or CIDR blocks.
+ * IPv4-mapped IPv6 addresses such as {@code ::ffff:10.0.0.1} count as their IPv4 address, so the IPv6 block
+ * {@code ::/0} covers IPv4 too, while {@code 0.0.0.0/0} covers IPv4 only; host bits below the prefix are
+ * ignored ({@code 10.1.2.3/8} is {@code 10.0.0.0/8}); host names, zone ids and octets with leading zeros are
+ * refused. {@code DateGreaterThan}, {@code DateGreaterThanEquals}, {@code DateLessThan} and
+ * {@code DateLessThanEquals} on {@code lk:CurrentTime} with ISO-8601 instants ({@code 2024-01-31T18:00:00Z},
+ * offsets allowed), compared to the nanosecond.
  * Several values under one condition are alternatives (OR; {@code NotIpAddress} holds when the address is in
  * none of the blocks); several conditions must all hold (AND). Operator names are case-sensitive, key names
  * are not.
@@ -61,11 +64,13 @@ import java.util.Collection;
  * compile time; that is {@link #validate}'s job when they are written.
  *
  * <h2>Performance</h2>
- * Compilation indexes statements by exact action, so a request looks only at the statements naming its
- * action plus those with wildcard actions; literal patterns become {@code equals}, {@code text*} becomes
- * {@code startsWith}, and only general shapes run a (non-regex, non-backtracking-explosive) wildcard matcher.
- * Trap: statements whose action is {@code *} are candidates for every request, so thousands of them cost
- * thousands of pattern tests per request.
+ * Compilation indexes statements by action, so a request looks only at the statements naming its action
+ * exactly, those with a wildcard action in its service ({@code iam:Get*}) and those with a wildcard service
+ * ({@code *}, {@code *:Read}); literal patterns become {@code equals}, {@code text*} becomes {@code startsWith},
+ * and only general shapes run a wildcard matcher (no regular expressions; at worst O(pattern x input), never
+ * exponential). The common decision allocates nothing: the decisions without errors are created once per
+ * statement at compile time. Trap: statements whose action is {@code *} are candidates for every request, so
+ * thousands of them cost thousands of pattern tests per request.
  *
  * @since 0.1
  */

@@ -79,7 +79,10 @@ final class IndexedPolicies implements CompiledPolicies {
         if (allow != null) {
             return decide(allow, facts);
         }
-        return facts != null && facts.hasErrors() ? new Decision(DecisionOutcome.NO_MATCH, null, facts.errors()) : NO_MATCH;
+        if (facts != null && facts.hasErrors()) {
+            return new Decision(DecisionOutcome.NO_MATCH, null, facts.errors());
+        }
+        return NO_MATCH;
     }
 
     /**

@@ -46,14 +46,4 @@ final class PatternSet {
     WildcardPattern[] patterns() {
         return patterns;
     }
-
-    /** True when at least one pattern has a wildcard, so the set cannot be reached by exact lookup alone. */
-    boolean hasWildcard() {
-        for (WildcardPattern p : patterns) {
-            if (!p.isExact()) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
