@@ -162,14 +162,14 @@ public final class LatchkeyServer implements AutoCloseable {
             AccessControl access = new AccessControl(projects, orgs, directory, new DefaultPolicyEngine(), auditLog, clock);
             NimbusClientKeys clientKeys = new NimbusClientKeys(new RemoteJwks(clock));
             var replays = new JdbcAssertionReplayRepository(db);
-            IamServices iam = new IamServices(
-                    new ProjectService(db, projects, orgs, access, tokens, rootKey, auditLog, clock),
+            ProjectService projectService = new ProjectService(db, projects, orgs, access, tokens, rootKey, auditLog, clock);
+            IamServices iam = new IamServices(projectService,
                     new MemberService(db, projects, access, (project, type, id) -> principalExists(project, type, id,
                             users, pats, identities, orgs), auditLog, clock),
                     new PatService(db, pats, projects, clientKeys, tokens, auditLog, clock),
                     new StsService(projects, access, tokens, auditLog),
                     new ClientAssertionService(pats, clientKeys, replays, tokens, directory, limiter, auditLog, clock),
-                    new AuthzCheckService(projects, access, auditLog));
+                    new AuthzCheckService(projectService, access, auditLog));
 
             HttpServices services = new HttpServices(clock, instance, () -> readiness(db, instance),
                     new BootstrapService(db, instanceRepo, instance, orgs, users, identities, passwords, tokens, auditLog, clock),

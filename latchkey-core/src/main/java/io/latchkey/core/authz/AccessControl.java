@@ -104,9 +104,14 @@ public final class AccessControl {
         String why = d.outcome() == DecisionOutcome.EXPLICIT_DENY
                 ? "denied by " + d.deciding().policyId() + " statement " + d.deciding().index()
                 : "no policy grants it";
+        if (!d.errors().isEmpty()) {
+            // A statement that could not be evaluated denies (fails closed); say so instead of a plain deny.
+            why += "; " + d.errors().size() + " statement(s) could not be evaluated: " + d.errors().get(0).message();
+        }
         audit.recordAsync(AuditRecord.builder("authz.deny", AuditOutcome.DENIED).actor(actor).meta(meta)
                 .org(project.orgId()).project(project.id()).target("resource", resource)
-                .detail("action", action).detail("decisionId", decisionId).detail("outcome", d.outcome().name()));
+                .detail("action", action).detail("decisionId", decisionId).detail("outcome", d.outcome().name())
+                .detail("evaluationErrors", d.errors().isEmpty() ? null : Integer.toString(d.errors().size())));
         throw LatchkeyException.of(ErrorCode.FORBIDDEN,
                         actor.type().wire() + " " + actor.id() + " may not " + action + " on " + resource + " (" + why + ")")
                 .withDetail("decisionId", decisionId)

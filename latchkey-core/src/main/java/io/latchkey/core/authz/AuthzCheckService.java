@@ -9,7 +9,7 @@ import io.latchkey.core.principal.Actor;
 import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.project.Project;
-import io.latchkey.core.project.ProjectRepository;
+import io.latchkey.core.project.ProjectService;
 import io.latchkey.core.support.Ids;
 import io.latchkey.core.support.Require;
 
@@ -28,11 +28,11 @@ import java.util.List;
 public final class AuthzCheckService {
     public static final int MAX_BATCH = 100;
 
-    private final ProjectRepository projects;
+    private final ProjectService projects;
     private final AccessControl access;
     private final AuditLog audit;
 
-    public AuthzCheckService(ProjectRepository projects, AccessControl access, AuditLog audit) {
+    public AuthzCheckService(ProjectService projects, AccessControl access, AuditLog audit) {
         this.projects = Require.nonNull(projects, "projects");
         this.access = Require.nonNull(access, "access");
         this.audit = Require.nonNull(audit, "audit");
@@ -76,7 +76,8 @@ public final class AuthzCheckService {
         require(c.action(), f + "action");
         require(c.resource(), f + "resource");
         ParsedPrincipal p = parse(c.principal(), f + "principal");
-        Project project = projects.findById(p.projectId()).orElseThrow(() -> LatchkeyException.notFound("project", p.projectId()));
+        // A project the caller cannot see answers exactly like one that does not exist.
+        Project project = projects.visible(actor, p.projectId());
         if (actor.projectId() != null && !actor.projectId().equals(project.id())) {
             throw LatchkeyException.notFound("project", p.projectId());
         }

@@ -78,12 +78,17 @@ public final class PolicyJson {
                 (String) m.get("description"), statements);
     }
 
+    /** A list of strings; a single string counts as a one-element list (IAM documents allow both). */
     private static List<String> strings(Object o) {
         List<String> out = new ArrayList<>();
         if (o instanceof List<?> l) {
             for (Object v : l) {
-                out.add(String.valueOf(v));
+                if (v != null) {
+                    out.add(String.valueOf(v));
+                }
             }
+        } else if (o instanceof String s) {
+            out.add(s);
         }
         return out;
     }

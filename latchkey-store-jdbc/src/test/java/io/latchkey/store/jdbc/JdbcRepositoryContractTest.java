@@ -1,0 +1,287 @@
+package io.latchkey.store.jdbc;
+
+import io.latchkey.core.audit.AuditChain;
+import io.latchkey.core.audit.AuditEvent;
+import io.latchkey.core.audit.AuditOutcome;
+import io.latchkey.core.audit.AuditPage;
+import io.latchkey.core.audit.AuditQuery;
+import io.latchkey.core.audit.AuditRecord;
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.org.OrgMembership;
+import io.latchkey.core.org.Organization;
+import io.latchkey.core.pat.PersonalAccessToken;
+import io.latchkey.core.pat.PublicKeyInfo;
+import io.latchkey.core.policy.Effect;
+import io.latchkey.core.policy.PolicyCondition;
+import io.latchkey.core.policy.PolicyDocument;
+import io.latchkey.core.policy.PolicyStatement;
+import io.latchkey.core.principal.PrincipalType;
+import io.latchkey.core.project.Environment;
+import io.latchkey.core.project.Project;
+import io.latchkey.core.project.ProjectMember;
+import io.latchkey.core.project.ProjectType;
+import io.latchkey.core.ratelimit.AttemptCounter;
+import io.latchkey.core.token.JwsAlgorithm;
+import io.latchkey.core.token.Revocation;
+import io.latchkey.core.token.RevocationKind;
+import io.latchkey.core.user.User;
+import io.latchkey.core.user.UserStatus;
+import io.latchkey.core.keys.KeyStatus;
+import io.latchkey.core.keys.SigningKey;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** One contract suite for every JDBC repository, run against H2 and against PostgreSQL. */
+class JdbcRepositoryContractTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00.123Z");
+
+    private static Organization org(StoreFixture f, String id) {
+        Organization o = new Organization(id, "Org " + id, "org-" + id, NOW, NOW);
+        new JdbcOrganizationRepository(f.db).insert(o);
+        return o;
+    }
+
+    private static User user(StoreFixture f, String id, String email) {
+        User u = new User(id, email, null, "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA", UserStatus.ACTIVE, false, NOW, NOW);
+        new JdbcUserRepository(f.db).insert(u);
+        return u;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void instancePutIfAbsentWhenRepeatedThenFirstWinsAndLockNeedsTransaction(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            JdbcInstanceRepository repo = new JdbcInstanceRepository(f.db);
+            assertThat(repo.putIfAbsent("k", "v1")).isTrue();
+            assertThat(repo.putIfAbsent("k", "v2")).isFalse();
+            assertThat(repo.get("k")).contains("v1");
+            repo.put("k", "v3");
+            repo.put("other", "x");
+            assertThat(repo.get("k")).contains("v3");
+            assertThat(repo.get("other")).contains("x");
+            f.db.run(() -> repo.lock("l"));
+            assertThatThrownBy(() -> repo.lock("l")).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void transactionWhenWorkThrowsThenNothingIsWritten(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            assertThatThrownBy(() -> f.db.run(() -> {
+                org(f, "o1");
+                user(f, "u1", "a@example.com");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            assertThat(new JdbcOrganizationRepository(f.db).findById("o1")).isEmpty();
+            assertThat(new JdbcUserRepository(f.db).findById("u1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void usersWhenEmailTakenInAnyCaseThenAlreadyExistsNamingEmail(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            Organization o = org(f, "o1");
+            user(f, "u1", "Ada@Example.com");
+            JdbcUserRepository users = new JdbcUserRepository(f.db);
+            assertThat(users.findByEmail("ada@example.COM")).map(User::id).contains("u1");
+            assertThatThrownBy(() -> user(f, "u2", "ada@example.com"))
+                    .isInstanceOfSatisfying(LatchkeyException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
+                        assertThat(e.field()).isEqualTo("email");
+                    });
+            JdbcOrganizationRepository orgs = new JdbcOrganizationRepository(f.db);
+            for (int i = 0; i < 3; i++) {
+                user(f, "p" + i, "p" + i + "@example.com");
+                orgs.insertMembership(new OrgMembership(o.id(), PrincipalType.USER, "p" + i, "member", NOW, NOW));
+            }
+            assertThat(users.findByOrg(o.id(), null, 2)).extracting(User::id).containsExactly("p0", "p1");
+            assertThat(users.findByOrg(o.id(), "p1", 2)).extracting(User::id).containsExactly("p2");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void signingKeysWhenChangedThenVersionChangesAndTimesRoundTrip(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            JdbcSigningKeyRepository keys = new JdbcSigningKeyRepository(f.db);
+            String v0 = keys.version();
+            SigningKey k = new SigningKey("kid1", JwsAlgorithm.ES256, KeyStatus.NEXT, new byte[] {1, 2, 3}, new byte[] {4, 5}, NOW, null, null, null);
+            keys.insert(k);
+            String v1 = keys.version();
+            assertThat(v1).isNotEqualTo(v0);
+            keys.updateStatus(k.withStatus(KeyStatus.ACTIVE, NOW, null, NOW.plusSeconds(60)));
+            assertThat(keys.version()).isNotEqualTo(v1);
+            SigningKey read = keys.findAll().get(0);
+            assertThat(read.status()).isEqualTo(KeyStatus.ACTIVE);
+            assertThat(read.activatedAt()).isEqualTo(NOW);
+            assertThat(read.publishUntil()).isEqualTo(NOW.plusSeconds(60));
+            assertThat(read.privateKeyWrapped()).containsExactly(1, 2, 3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void revocationsWhenSavedTwiceThenOneEntryAndPurgeDropsExpired(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            JdbcRevocationRepository repo = new JdbcRevocationRepository(f.db);
+            repo.save(new Revocation(RevocationKind.JTI, "j1", NOW, NOW.plusSeconds(10)));
+            repo.save(new Revocation(RevocationKind.JTI, "j1", NOW.plusSeconds(1), NOW.plusSeconds(20)));
+            repo.save(new Revocation(RevocationKind.SUBJECT, "user:u1", NOW, null));
+            List<Revocation> all = repo.listRevokedSince(Instant.EPOCH);
+            assertThat(all).hasSize(2);
+            assertThat(repo.listRevokedSince(NOW.plusMillis(500))).extracting(Revocation::value).containsExactly("j1");
+            assertThat(repo.purgeExpired(NOW.plusSeconds(30))).isEqualTo(1);
+            assertThat(repo.listRevokedSince(Instant.EPOCH)).extracting(Revocation::value).containsExactly("user:u1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void attemptCountersWhenFailuresInWindowThenCountedAndResetAfterWindow(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            JdbcAttemptCounterRepository repo = new JdbcAttemptCounterRepository(f.db);
+            Duration window = Duration.ofMinutes(1);
+            assertThat(repo.recordFailure("k", NOW, window).failures()).isEqualTo(1);
+            assertThat(repo.recordFailure("k", NOW.plusSeconds(10), window).failures()).isEqualTo(2);
+            AttemptCounter fresh = repo.recordFailure("k", NOW.plusSeconds(120), window);
+            assertThat(fresh.failures()).isEqualTo(1);
+            assertThat(fresh.windowStart()).isEqualTo(NOW.plusSeconds(120));
+            repo.lockUntil("k", NOW.plusSeconds(300));
+            assertThat(repo.find("k")).map(AttemptCounter::lockedUntil).contains(NOW.plusSeconds(300));
+            repo.reset("k");
+            assertThat(repo.find("k")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void auditWhenAppendedConcurrentlyThenOneContiguousValidChain(Dialect d) throws Exception {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            JdbcAuditRepository repo = new JdbcAuditRepository(f.db);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        AuditRecord r = AuditRecord.builder("test.event", AuditOutcome.SUCCESS).org("o" + (thread % 2))
+                                .detail("n", Integer.toString(i)).build(NOW);
+                        f.db.inTransaction(() -> repo.append(List.of(r, r)));
+                    }
+                }));
+            }
+            for (Future<?> fu : futures) {
+                fu.get();
+            }
+            pool.shutdown();
+            List<AuditEvent> events = new ArrayList<>();
+            repo.forEachInOrder(Long.MAX_VALUE, events::add);
+            assertThat(events).hasSize(80);
+            String prev = AuditChain.GENESIS;
+            for (int i = 0; i < events.size(); i++) {
+                AuditEvent e = events.get(i);
+                assertThat(e.seq()).isEqualTo(i + 1);
+                assertThat(e.prevHash()).isEqualTo(prev);
+                assertThat(AuditChain.hash(e.prevHash(), e.seq(), e.id(), e.record())).isEqualTo(e.hash());
+                prev = e.hash();
+            }
+            assertThat(repo.headPointer()).containsExactly("80", prev);
+            AuditPage page = repo.query(new AuditQuery("o1", null, null, "test.*", null, null, null, null, 5));
+            assertThat(page.events()).hasSize(5).allSatisfy(e -> assertThat(e.record().orgId()).isEqualTo("o1"));
+            assertThat(page.nextBeforeSeq()).isNotNull();
+            AuditPage next = repo.query(new AuditQuery("o1", null, null, null, null, null, null, page.nextBeforeSeq(), 100));
+            assertThat(next.events()).hasSize(35);
+            assertThat(next.nextBeforeSeq()).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void projectsWhenMembersPoliciesAndDeleteThenRoundTripAndCascade(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            Organization o = org(f, "o1");
+            JdbcProjectRepository repo = new JdbcProjectRepository(f.db);
+            Project p = new Project("P1", o.id(), "One", "one", null, ProjectType.SECRET_MANAGER, PrincipalType.USER, "u1",
+                    false, new byte[] {9}, 0, NOW, NOW);
+            repo.insert(p);
+            assertThatThrownBy(() -> repo.insert(new Project("P2", o.id(), "Two", "one", null, ProjectType.KMS,
+                    PrincipalType.USER, "u1", false, new byte[] {9}, 0, NOW, NOW)))
+                    .isInstanceOfSatisfying(LatchkeyException.class, e -> assertThat(e.field()).isEqualTo("slug"));
+            repo.insertEnvironment(new Environment("e1", "P1", "Development", "dev", 1, NOW, NOW));
+            repo.insertMember(new ProjectMember("P1", PrincipalType.TOKEN, "t1", List.of(), NOW, NOW));
+            repo.insertMember(new ProjectMember("P1", PrincipalType.IDENTITY, "i1", List.of("admin"), NOW, NOW));
+            assertThat(repo.findMembers("P1", null, 10)).extracting(ProjectMember::principalId).containsExactly("i1", "t1");
+            assertThat(repo.findMembers("P1", "identity|i1", 10)).extracting(ProjectMember::principalId).containsExactly("t1");
+            PolicyDocument doc = new PolicyDocument("x", "2022-12-15", "n", null, List.of(new PolicyStatement(null, Effect.ALLOW,
+                    List.of("ari:iam::P1:token/t1"), List.of("*"), List.of("*"),
+                    List.of(new PolicyCondition("IpAddress", "lk:SourceIp", List.of("10.0.0.0/8"))))));
+            repo.putPolicy("P1", PrincipalType.TOKEN, "t1", doc);
+            repo.putPolicy("P1", PrincipalType.TOKEN, "t1", doc);
+            assertThat(repo.findPolicy("P1", PrincipalType.TOKEN, "t1")).contains(doc);
+            long v = repo.authzVersion("P1");
+            repo.bumpAuthzVersion("P1");
+            assertThat(repo.authzVersion("P1")).isEqualTo(v + 1);
+            assertThat(repo.findForPrincipal(PrincipalType.TOKEN, "t1", null, 10)).extracting(Project::id).containsExactly("P1");
+            assertThat(repo.findForPrincipal(PrincipalType.USER, "u1", null, 10)).extracting(Project::id).containsExactly("P1");
+            assertThat(repo.deleteMemberEverywhere(PrincipalType.TOKEN, "t1")).containsExactly("P1");
+            assertThat(repo.findPolicy("P1", PrincipalType.TOKEN, "t1")).isEmpty();
+            assertThat(repo.delete("P1")).isTrue();
+            assertThat(repo.findEnvironments("P1")).isEmpty();
+            assertThat(repo.findMember("P1", PrincipalType.IDENTITY, "i1")).isEmpty();
+            assertThat(repo.authzVersion("P1")).isEqualTo(-1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void patsAndReplayCacheWhenUsedThenRoundTripAndJtiOnce(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            org(f, "o1");
+            user(f, "u1", "u@example.com");
+            JdbcPatRepository pats = new JdbcPatRepository(f.db);
+            PersonalAccessToken t = new PersonalAccessToken("t1", "u1", "ci", null, JwsAlgorithm.RS256,
+                    new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, NOW);
+            pats.insert(t);
+            assertThat(pats.findById("t1")).contains(t);
+            assertThat(pats.findByOwner("u1", null, 10)).containsExactly(t);
+            JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
+            assertThat(replays.markUsed("t1", "h", NOW.plusSeconds(60))).isTrue();
+            assertThat(replays.markUsed("t1", "h", NOW.plusSeconds(60))).isFalse();
+            assertThat(replays.markUsed("t2", "h", NOW.plusSeconds(60))).isTrue();
+            assertThat(replays.purgeExpired(NOW.plus(1, ChronoUnit.HOURS))).isEqualTo(2);
+            assertThat(pats.delete("t1")).isTrue();
+            assertThat(pats.findById("t1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void identitiesWhenInsertedThenMetadataAndTokenRecordsRoundTrip(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            org(f, "o1");
+            JdbcIdentityRepository ids = new JdbcIdentityRepository(f.db);
+            io.latchkey.core.identity.MachineIdentity i = new io.latchkey.core.identity.MachineIdentity("i1", "o1", "ci",
+                    false, Map.of("team", "a \"quoted\" value"), NOW, NOW);
+            ids.insert(i);
+            assertThat(ids.findById("i1")).contains(i);
+            assertThat(ids.delete("i1")).isTrue();
+            assertThat(ids.findById("i1")).isEmpty();
+        }
+    }
+}
