@@ -134,6 +134,17 @@ class CommandsTest {
     }
 
     @Test
+    void bootstrapWhenTerminalThenAsksPasswordTwiceAndRefusesMismatch() throws Exception {
+        CliHarness h = new CliHarness().terminal("owner@example.com", "Acme", "first try", "second try");
+        CliHarness.Result r = h.run("bootstrap");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("the two entries differ");
+        assertThat(h.prompts()).containsExactly("line:Owner email: ", "line:Organization: ", "secret:Owner password: ",
+                "secret:Repeat owner password: ");
+        assertThat(h.requests()).isEmpty();
+    }
+
+    @Test
     void keysRotateWhenConfirmationDeclinedThenNoRequestAndWhenAcceptedThenRotatesWithWarning() throws Exception {
         CliHarness h = new CliHarness().loggedIn(USER_TOKEN).terminal("n", "y")
                 .route("POST /iam/v1/admin/keys/rotate", 200, "{\"keys\":[{\"kid\":\"k2\",\"algorithm\":\"ES256\",\"status\":\"active\"}]}");

@@ -28,6 +28,8 @@ public class InvalidTokenException extends RuntimeException {
         WRONG_AUDIENCE,
         /** Expired, beyond the clock skew (RFC 7519 section 4.1.4). */
         EXPIRED,
+        /** No {@code exp} claim, and the verifier does not accept non-expiring tokens. */
+        NO_EXPIRY,
         /** Not valid yet, beyond the clock skew (RFC 7519 section 4.1.5). */
         NOT_YET_VALID,
         /** A Latchkey token of a kind this verifier does not accept (or no {@code token_use} at all). */

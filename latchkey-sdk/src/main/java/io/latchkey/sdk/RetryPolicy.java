@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * When the client retries. Only idempotent calls (GET, HEAD, PUT, DELETE, OPTIONS) are retried, and only
- * after 429 (rate limited) or 503 (unavailable): every other failure reaches the caller at once, and a
- * POST is never repeated, so a create cannot happen twice.
+ * after 429 (rate limited) or 503 (unavailable, except the 503 of an instance that is not bootstrapped,
+ * which waiting does not fix): every other failure reaches the caller at once, and a POST is never
+ * repeated, so a create cannot happen twice.
  *
  * <p>The wait before retry {@code n} (1-based) is the server's {@code Retry-After} when it sent one; when
  * that is longer than {@link #maxRetryAfter()}, the client does not wait and throws at once (the caller

@@ -38,7 +38,10 @@ import java.util.function.Supplier;
  *
  * <p>Security: only ES256 and RS256 are accepted, whatever the token's header says; {@code none} and every
  * HMAC algorithm are refused (RFC 8725 section 3.1), and a key verifies only the algorithm it was
- * published for. Thread-safe; share one verifier.
+ * published for. Tokens without an expiry are refused unless you opt in with
+ * {@link Builder#allowNonExpiringIdentityTokens()}. Offline verification cannot see revocations: a
+ * revoked token stays valid here until it expires, so keep token lifetimes short. Thread-safe; share
+ * one verifier.
  *
  * @since 0.1
  */
@@ -54,6 +57,7 @@ public final class TokenVerifier {
     private final Duration clockSkew;
     private final Clock clock;
     private final Set<AuthMode> acceptedModes;
+    private final boolean allowNonExpiring;
 
     private TokenVerifier(Builder b) {
         this.keys = new JwksCache(b.jwks, b.clock, b.cacheTtl, b.minRefetchInterval);
@@ -62,6 +66,7 @@ public final class TokenVerifier {
         this.clockSkew = b.clockSkew;
         this.clock = b.clock;
         this.acceptedModes = Set.copyOf(b.acceptedModes);
+        this.allowNonExpiring = b.allowNonExpiring;
     }
 
     public static Builder builder() {
@@ -151,8 +156,8 @@ public final class TokenVerifier {
         Instant now = clock.instant();
         Instant exp = claims.expiresAt();
         if (exp == null) {
-            if (claims.authMode() != AuthMode.IDENTITY) {
-                throw new InvalidTokenException(Reason.MALFORMED, "the token has no expiry (exp)");
+            if (!allowNonExpiring || claims.authMode() != AuthMode.IDENTITY) {
+                throw new InvalidTokenException(Reason.NO_EXPIRY, "the token has no expiry (exp)");
             }
         } else if (!now.isBefore(exp.plus(clockSkew))) {
             // RFC 7519 section 4.1.4: reject at or after exp; the message never contains the token.
@@ -196,6 +201,7 @@ public final class TokenVerifier {
         private Duration cacheTtl = Duration.ofMinutes(10);
         private Duration minRefetchInterval = Duration.ofSeconds(30);
         private Set<AuthMode> acceptedModes = EnumSet.complementOf(EnumSet.of(AuthMode.NONE));
+        private boolean allowNonExpiring;
 
         private Builder() {
         }
@@ -260,6 +266,16 @@ public final class TokenVerifier {
                 throw new IllegalArgumentException("NONE is not a kind of token");
             }
             this.acceptedModes = modes;
+            return this;
+        }
+
+        /**
+         * Accepts machine identity tokens without {@code exp} (the instance-admin token bootstrap prints
+         * is one). Warning: such a token is valid here forever; a verifier cannot see that it was
+         * revoked. Enable only for services that must accept long-lived machine tokens.
+         */
+        public Builder allowNonExpiringIdentityTokens() {
+            this.allowNonExpiring = true;
             return this;
         }
 

@@ -63,6 +63,15 @@ class RetryTest {
     }
 
     @Test
+    void getWhenInstanceNotBootstrappedThenNotRetried() {
+        transport.sequence(KEYS, FakeTransport.json(503, "{\"name\":\"ServiceUnavailableError\",\"code\":\"not_bootstrapped\","
+                + "\"message\":\"this instance is not initialised yet\"}"), OK);
+        assertThatThrownBy(() -> client.keys().list()).isInstanceOf(ServerException.class);
+        assertThat(transport.count(KEYS)).isEqualTo(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void getWhenRetryAfterBeyondCapThenFailsAtOnceWithRetryAfter() {
         transport.sequence(KEYS, tooMany("3600"));
         assertThatThrownBy(() -> client.keys().list()).isInstanceOf(RateLimitException.class)

@@ -202,6 +202,24 @@ class TokenVerifierTest {
     }
 
     @Test
+    void verifyAccessTokenWhenNoExpiryThenRejectedUnlessIdentityTokensAllowedExplicitly() throws Exception {
+        published.add(ecJwk("ec-1", ec));
+        Map<String, Object> identity = claims();
+        identity.remove("exp");
+        identity.put("token_use", "identity");
+        String token = sign("ES256", "ec-1", identity, ec.getPrivate());
+        rejects(token, Reason.NO_EXPIRY);
+        TokenVerifier lenient = TokenVerifier.builder().issuer(ISSUER).clock(clock).jwks(() -> new JsonWebKeySet(published))
+                .allowNonExpiringIdentityTokens().build();
+        assertThat(lenient.verifyAccessToken(token).authMode()).isEqualTo(AuthMode.IDENTITY);
+        Map<String, Object> user = claims();
+        user.remove("exp");
+        String userToken = sign("ES256", "ec-1", user, ec.getPrivate());
+        assertThatThrownBy(() -> lenient.verifyAccessToken(userToken)).isInstanceOf(InvalidTokenException.class)
+                .satisfies(e -> assertThat(((InvalidTokenException) e).reason()).isEqualTo(Reason.NO_EXPIRY));
+    }
+
+    @Test
     void verifyAccessTokenWhenNotYetValidThenRejected() throws Exception {
         published.add(ecJwk("ec-1", ec));
         Map<String, Object> c = claims();

@@ -159,8 +159,11 @@ class SdkAgainstServerTest {
         Claims before = verifier.verifyAccessToken(owner.auth().login(OWNER_EMAIL, OWNER_PASSWORD).accessToken());
         assertThat(before.subject()).isEqualTo(bootstrap.user().id());
         assertThat(before.authMode()).isEqualTo(AuthMode.USER);
-        assertThat(verifier.verifyAccessToken(bootstrap.adminToken()).authMode()).as("non-expiring identity token")
-                .isEqualTo(AuthMode.IDENTITY);
+        assertThatThrownBy(() -> verifier.verifyAccessToken(bootstrap.adminToken())).as("non-expiring, refused by default")
+                .isInstanceOf(InvalidTokenException.class);
+        TokenVerifier forMachines = TokenVerifier.builder().client(anonymous).allowNonExpiringIdentityTokens()
+                .issuer(anonymous.wellKnown().openIdConfiguration().issuer()).build();
+        assertThat(forMachines.verifyAccessToken(bootstrap.adminToken()).authMode()).isEqualTo(AuthMode.IDENTITY);
 
         // The first rotation activates the pre-published key (already cached); the second one a key
         // published after the verifier fetched the set: only a refetch on the unknown kid finds it.

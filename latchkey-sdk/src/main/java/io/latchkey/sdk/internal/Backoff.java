@@ -15,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @since 0.1
  */
 public final class Backoff {
+    /** The server's code for a 503 before bootstrap. */
+    static final String NOT_BOOTSTRAPPED = "not_bootstrapped";
     private final RetryPolicy policy;
 
     public Backoff(RetryPolicy policy) {
@@ -36,6 +38,9 @@ public final class Backoff {
     }
 
     private static boolean retryable(LatchkeyApiException e) {
+        if (NOT_BOOTSTRAPPED.equals(e.code())) {
+            return false; // 503 until someone bootstraps the instance: waiting a second changes nothing
+        }
         return e instanceof RateLimitException || (e instanceof ServerException && e.status() == 503);
     }
 
