@@ -144,14 +144,9 @@ class CliProcessTest {
         try (Connection c = server.database().connect(); Statement st = c.createStatement()) {
             assertThat(st.executeUpdate("UPDATE audit_events SET actor_id = 'mallory' WHERE seq = 2")).isEqualTo(1);
         }
-        Map<String, String> env = Map.of("LATCHKEY_TOKEN", adminToken);
-        CliProcess.Result text = cli.run(env, "audit", "verify", "--server", server.baseUrl());
+        CliProcess.Result text = cli.run(Map.of("LATCHKEY_TOKEN", adminToken), "audit", "verify", "--server", server.baseUrl());
         assertThat(text.exit()).as(text.toString()).isEqualTo(9);
         assertThat(text.out()).contains("Audit chain BROKEN at event #2");
-        CliProcess.Result json = cli.run(env, "audit", "verify", "--json", "--server", server.baseUrl());
-        assertThat(json.exit()).isEqualTo(9);
-        assertThat(json.json().get("firstBrokenSeq").asLong()).isEqualTo(2);
-        assertThat(json.json().get("valid").asBoolean()).isFalse();
     }
 
     private static String lineAfter(String text, String marker) {
