@@ -1,0 +1,253 @@
+package io.latchkey.sdk;
+
+import io.latchkey.sdk.internal.ApiCall;
+import io.latchkey.sdk.internal.ApiExecutor;
+import io.latchkey.sdk.internal.AuthPolicy;
+import io.latchkey.sdk.internal.ClientSettings;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The Latchkey client: one object per server and set of credentials, immutable and thread-safe, shared by
+ * every thread of an application. Resources hang off it ({@link #users()}, {@link #audit()}, ...); each
+ * accepts some kinds of credentials and refuses others before any network request
+ * ({@link AuthModeException}).
+ *
+ * <pre>{@code
+ * LatchkeyClient client = LatchkeyClient.builder()
+ *         .baseUrl("https://latchkey.example.com")
+ *         .credentials(Credentials.userLogin("owner@example.com", password))
+ *         .build();
+ * for (User u : client.users().list()) { ... }
+ * }</pre>
+ *
+ * <p>Every call throws a {@link LatchkeyApiException} subclass when it fails. Idempotent calls are retried
+ * on 429 and 503 ({@link RetryPolicy}); nothing else is retried.
+ *
+ * @since 0.1
+ */
+public final class LatchkeyClient {
+    private final ApiExecutor executor;
+    private final AdminApi admin;
+    private final AuthApi auth;
+    private final UsersApi users;
+    private final AuditApi audit;
+    private final KeysApi keys;
+    private final WellKnownApi wellKnown;
+
+    private LatchkeyClient(ClientSettings settings, Credentials credentials) {
+        this.executor = new ApiExecutor(settings, credentials);
+        this.admin = new AdminApi(executor);
+        this.auth = new AuthApi(executor);
+        this.users = new UsersApi(executor);
+        this.audit = new AuditApi(executor);
+        this.keys = new KeysApi(executor);
+        this.wellKnown = new WellKnownApi(executor);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A client for the same server and settings with other credentials (for example after bootstrap). */
+    public LatchkeyClient withCredentials(Credentials credentials) {
+        return new LatchkeyClient(executor.settings(), Objects.requireNonNull(credentials, "credentials cannot be null"));
+    }
+
+    /** Bootstrap (no credentials). */
+    public AdminApi admin() {
+        return admin;
+    }
+
+    /** Login (no credentials). */
+    public AuthApi auth() {
+        return auth;
+    }
+
+    /** Users of the caller's organization (user or identity token). */
+    public UsersApi users() {
+        return users;
+    }
+
+    /** The audit log (user or identity token). */
+    public AuditApi audit() {
+        return audit;
+    }
+
+    /** Signing keys (user or identity token of the instance administrator). */
+    public KeysApi keys() {
+        return keys;
+    }
+
+    /** Public keys and discovery (no credentials). */
+    public WellKnownApi wellKnown() {
+        return wellKnown;
+    }
+
+    /** {@code GET /healthz}: answers while the server process runs. */
+    public HealthStatus health() {
+        return executor.execute(ApiCall.get("/healthz", HealthStatus.class, AuthPolicy.none()));
+    }
+
+    /**
+     * {@code GET /readyz}: whether the server can serve, and why not. A server that is not ready is an
+     * answer ({@link Readiness#ready()} false), not an error, and is not retried.
+     */
+    public Readiness ready() {
+        return executor.execute(ApiCall.get("/readyz", Readiness.class, AuthPolicy.none()).accepting(503));
+    }
+
+    /** The server this client calls. */
+    public URI baseUrl() {
+        return executor.settings().baseUrl();
+    }
+
+    /** The kind of credentials this client holds. */
+    public AuthMode authMode() {
+        return executor.credentials().mode();
+    }
+
+    /** The client's clock. */
+    public Clock clock() {
+        return executor.settings().clock();
+    }
+
+    /**
+     * Builds a {@link LatchkeyClient}. Only {@link #baseUrl(String)} is required.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        /** Message when a remote server is given without TLS; outsiders match on it. */
+        public static final String PLAIN_HTTP_REFUSED = "refusing to send credentials over plain http:// to a host other"
+                + " than this machine; use https://, or call allowPlainHttp() if the network is trusted (insecure)";
+        private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "host", "connection", "content-length",
+                "expect", "upgrade", "content-type", "x-request-id");
+
+        private URI baseUrl;
+        private Credentials credentials = Credentials.none();
+        private Duration timeout = Duration.ofSeconds(30);
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private HttpTransport transport;
+        private Clock clock = Clock.systemUTC();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private boolean allowPlainHttp;
+
+        private Builder() {
+        }
+
+        /** The server's base URL, e.g. {@code https://latchkey.example.com} (a trailing slash is ignored). */
+        public Builder baseUrl(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl cannot be null");
+            try {
+                return baseUrl(URI.create(baseUrl.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUrl is not a URL: " + baseUrl, e);
+            }
+        }
+
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl cannot be null");
+            return this;
+        }
+
+        /** How the client authenticates; {@link Credentials#none()} by default. */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials cannot be null");
+            return this;
+        }
+
+        /** How long one attempt may take, connection included; 30 seconds by default. */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout cannot be null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** A header sent with every request. Authorization comes from {@link #credentials} only. */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name cannot be null");
+            Objects.requireNonNull(value, "value cannot be null");
+            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + name + " is set by the client"
+                        + (name.equalsIgnoreCase("authorization") ? "; use credentials(...)" : ""));
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        /** The HTTP transport; {@link HttpTransport#jdk(Duration)} by default. Tests pass a fake. */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport cannot be null");
+            return this;
+        }
+
+        /** The clock that decides when tokens are renewed; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+            return this;
+        }
+
+        /** When to retry; {@link RetryPolicy#defaults()} by default. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy cannot be null");
+            return this;
+        }
+
+        /**
+         * Allows {@code http://} to hosts other than this machine. Warning: tokens and passwords then cross
+         * the network in clear text; use it only on a network you trust, or behind a TLS-terminating proxy
+         * on this machine.
+         */
+        public Builder allowPlainHttp() {
+            this.allowPlainHttp = true;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when the base URL is missing, not http(s), carries a query, or is
+         *                               plain http to another machine without {@link #allowPlainHttp()}
+         */
+        public LatchkeyClient build() {
+            URI url = validatedBaseUrl();
+            HttpTransport t = transport != null ? transport : HttpTransport.jdk(timeout);
+            return new LatchkeyClient(new ClientSettings(url, t, timeout, headers, clock, retryPolicy), credentials);
+        }
+
+        private URI validatedBaseUrl() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl cannot be null: set the server's URL, e.g. http://127.0.0.1:8400");
+            }
+            String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
+                throw new IllegalStateException("baseUrl must be an http:// or https:// URL with a host, got " + baseUrl);
+            }
+            if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
+                throw new IllegalStateException("baseUrl must not carry a query, fragment or user info");
+            }
+            if (scheme.equals("http") && !allowPlainHttp && !loopback(baseUrl.getHost())) {
+                throw new IllegalStateException(PLAIN_HTTP_REFUSED);
+            }
+            String s = baseUrl.toString();
+            while (s.endsWith("/")) {
+                s = s.substring(0, s.length() - 1);
+            }
+            return URI.create(s);
+        }
+
+        private static boolean loopback(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        }
+    }
+}
