@@ -14,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (!java.util.Arrays.asList(args).contains("serve")) {
+            // Client commands log nothing; skip initialising Logback (about 150 ms per command), which the
+            // JDK HTTP client's platform logger would otherwise trigger.
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        }
         CommandLine cli = LatchkeyCommand.commandLine();
         cli.addSubcommand("serve", new ServeCommand());
         int code = cli.execute(args);

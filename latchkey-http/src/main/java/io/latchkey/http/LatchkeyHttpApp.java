@@ -143,6 +143,7 @@ public final class LatchkeyHttpApp {
         r.post("/api/v1/admin/bootstrap", bootstrap::bootstrap);
 
         r.post("/iam/v1/login", login::login);
+        r.post("/iam/v1/logout", login::logout);
         r.post("/iam/v1/users", users::create);
         r.get("/iam/v1/users", users::list);
         r.get("/iam/v1/users/{userId}", users::get);

@@ -112,6 +112,17 @@ class LoginAndUsersTest {
         assertThat(r.text("code")).isEqualTo("token_invalid");
     }
 
+    @Test
+    void logoutWhenCalledThenThatTokenIsRevokedAndOthersStayValid() {
+        String first = server.login(TestServer.OWNER_EMAIL, TestServer.OWNER_PASSWORD);
+        String second = server.login(TestServer.OWNER_EMAIL, TestServer.OWNER_PASSWORD);
+        assertThat(server.post("/iam/v1/logout", first, Map.of()).status()).isEqualTo(204);
+        TestResponse after = server.get("/iam/v1/users", first);
+        assertThat(after.status()).isEqualTo(403);
+        assertThat(after.text("code")).isEqualTo("token_revoked");
+        assertThat(server.get("/iam/v1/users", second).status()).isEqualTo(200);
+    }
+
     private static TestResponse createUser(String email, String password, String role) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("email", email, "password", password));
         if (role != null) {

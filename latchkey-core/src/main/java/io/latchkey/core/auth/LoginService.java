@@ -106,6 +106,13 @@ public final class LoginService {
         return token;
     }
 
+    /** Revokes the caller's own token at once, on every node (logout). */
+    public void logout(io.latchkey.core.principal.Actor actor, RequestMeta meta) {
+        tokens.revoke(actor.token());
+        audit.recordAsync(AuditRecord.builder("auth.logout", AuditOutcome.SUCCESS).actor(actor).meta(meta)
+                .target("token", actor.token().jti()));
+    }
+
     private String primaryOrg(String userId) {
         List<OrgMembership> memberships = organizations.findMembershipsOf(PrincipalType.USER, userId);
         return memberships.isEmpty() ? null : memberships.get(0).orgId();

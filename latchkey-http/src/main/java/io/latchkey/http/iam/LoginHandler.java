@@ -29,6 +29,14 @@ public final class LoginHandler {
         this.services = Require.nonNull(services, "services");
     }
 
+    /** {@code POST /iam/v1/logout}: revokes the presented token (any native token kind); 204. */
+    public void logout(Context ctx) {
+        io.latchkey.core.principal.Actor actor = new io.latchkey.http.common.Auth(services.authenticator())
+                .actor(ctx, io.latchkey.http.common.Auth.ANY_BUT_ACCESS_KEY);
+        services.login().logout(actor, Requests.meta(ctx));
+        ctx.status(204);
+    }
+
     public void login(Context ctx) {
         LoginRequest req = JsonBodies.read(ctx, LoginRequest.class);
         IssuedToken t = services.login().login(req.email(), req.password(), Requests.meta(ctx));

@@ -75,6 +75,8 @@ public final class SecretsErrorRenderer implements ErrorRenderer {
         body.put("statusCode", status);
         body.put("message", message);
         body.put("error", error);
+        // Latchkey extension: the stable code, so clients need not match message texts.
+        body.put("code", e.code().code());
         if (!e.details().isEmpty()) {
             body.put("details", e.details());
         }
