@@ -36,7 +36,10 @@ public final class TestServer implements AutoCloseable {
     private LatchkeyServer server;
     private int port;
 
-    private TestServer(TestDatabase database, String rootKey, Map<String, String> extraSettings) {
+    private final boolean ownsDatabase;
+
+    private TestServer(TestDatabase database, String rootKey, Map<String, String> extraSettings, boolean ownsDatabase) {
+        this.ownsDatabase = ownsDatabase;
         this.database = database;
         this.rootKey = rootKey;
         this.extraSettings = extraSettings;
@@ -52,7 +55,16 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with extra settings (keys as in ConfigKey, e.g. {@code user-token-ttl}). */
     public static TestServer start(Map<String, String> settings) {
-        return new TestServer(TestDatabase.create(Backend.current()), RootKey.generate().toBase64(), settings);
+        return new TestServer(TestDatabase.create(Backend.current()), RootKey.generate().toBase64(), settings, true);
+    }
+
+    /**
+     * Another node on an existing database with the same root key (several nodes behind one load balancer).
+     * Give every node the same {@code public-url} so tokens minted by one carry the issuer the others expect.
+     * The caller owns the database and drops it.
+     */
+    public static TestServer node(TestDatabase database, String rootKey, Map<String, String> settings) {
+        return new TestServer(database, rootKey, settings, false);
     }
 
     private LatchkeyServer launch() {
@@ -104,6 +116,16 @@ public final class TestServer implements AutoCloseable {
         return logs.text();
     }
 
+    private String adminToken;
+
+    /** The instance-admin token from this server's {@link #bootstrap()} (bootstrapping if not done yet). */
+    public String bootstrapOrAdminToken() {
+        if (adminToken == null) {
+            bootstrap();
+        }
+        return adminToken;
+    }
+
     /** Bootstraps with {@link #OWNER_EMAIL}; returns the bootstrap response. */
     public TestResponse bootstrap() {
         TestResponse r = post("/api/v1/admin/bootstrap", null,
@@ -111,6 +133,7 @@ public final class TestServer implements AutoCloseable {
         if (r.status() != 200) {
             throw new AssertionError("bootstrap failed: " + r);
         }
+        adminToken = r.text("identity.credentials.token");
         return r;
     }
 
@@ -211,7 +234,9 @@ public final class TestServer implements AutoCloseable {
             server.close();
         } finally {
             logs.detach();
-            database.drop();
+            if (ownsDatabase) {
+                database.drop();
+            }
         }
     }
 }
