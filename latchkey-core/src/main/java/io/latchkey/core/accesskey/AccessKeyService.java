@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Management of a project's access keys (specs/descope-access-keys.md section 4.2, M1-M11): create, load,
@@ -102,6 +103,10 @@ public final class AccessKeyService {
 
     public CreatedAccessKey create(Actor actor, Project project, NewAccessKey req, RequestMeta meta) {
         access.require(actor, project, AccessKeyActions.CREATE_ACCESS_KEY, ari(project, "*"), meta);
+        return audited("accesskey.create", actor, project, null, meta, () -> doCreate(actor, project, req, meta));
+    }
+
+    private CreatedAccessKey doCreate(Actor actor, Project project, NewAccessKey req, RequestMeta meta) {
         Instant now = clock.instant();
         AccessKey.Builder b = AccessKey.builder().id(Ids.prefixed('K', 27)).projectId(project.id())
                 .name(Inputs.name(req.name(), "name"))
@@ -154,7 +159,7 @@ public final class AccessKeyService {
     public AccessKey update(Actor actor, Project project, String id, AccessKeyChanges c, RequestMeta meta) {
         Inputs.requireId(id, "id");
         access.require(actor, project, AccessKeyActions.UPDATE_ACCESS_KEY, ari(project, id), meta);
-        return transactions.inTransaction(() -> {
+        return audited("accesskey.update", actor, project, id, meta, () -> transactions.inTransaction(() -> {
             AccessKey k = find(project, id);
             AccessKey.Builder b = AccessKey.from(k).updatedAt(clock.instant());
             if (c.name() != null) {
@@ -181,7 +186,7 @@ public final class AccessKeyService {
             keys.update(b.build());
             audit.record(event("accesskey.update", actor, project, id, meta));
             return keys.findById(project.id(), id).orElseThrow();
-        });
+        }));
     }
 
     /** M5-M8: sets the status of every given key (idempotent), or of none when one id is unknown. */
@@ -193,17 +198,18 @@ public final class AccessKeyService {
         for (String id : checked) {
             access.require(actor, project, action, ari(project, id), meta);
         }
-        List<AccessKey> result = transactions.inTransaction(() -> {
-            requireAll(project, checked);
-            List<AccessKey> out = new ArrayList<>();
-            for (String id : checked) {
-                keys.updateStatus(project.id(), id, status, clock.instant());
-                audit.record(event(status == CredentialStatus.ACTIVE ? "accesskey.activate" : "accesskey.deactivate",
-                        actor, project, id, meta));
-                out.add(keys.findById(project.id(), id).orElseThrow());
-            }
-            return out;
-        });
+        String auditAction = status == CredentialStatus.ACTIVE ? "accesskey.activate" : "accesskey.deactivate";
+        List<AccessKey> result = audited(auditAction, actor, project, single(checked), meta,
+                () -> transactions.inTransaction(() -> {
+                    requireAll(project, checked);
+                    List<AccessKey> out = new ArrayList<>();
+                    for (String id : checked) {
+                        keys.updateStatus(project.id(), id, status, clock.instant());
+                        audit.record(event(auditAction, actor, project, id, meta));
+                        out.add(keys.findById(project.id(), id).orElseThrow());
+                    }
+                    return out;
+                }));
         checked.forEach(id -> directory.evict(PrincipalType.ACCESS_KEY, id));
         return result;
     }
@@ -214,13 +220,14 @@ public final class AccessKeyService {
         for (String id : checked) {
             access.require(actor, project, AccessKeyActions.DELETE_ACCESS_KEY, ari(project, id), meta);
         }
-        transactions.run(() -> {
+        audited("accesskey.delete", actor, project, single(checked), meta, () -> transactions.inTransaction(() -> {
             requireAll(project, checked);
             for (String id : checked) {
                 keys.delete(project.id(), id);
                 audit.record(event("accesskey.delete", actor, project, id, meta));
             }
-        });
+            return null;
+        }));
         checked.forEach(id -> directory.evict(PrincipalType.ACCESS_KEY, id));
     }
 
@@ -229,12 +236,34 @@ public final class AccessKeyService {
         Inputs.requireId(id, "id");
         access.require(actor, project, AccessKeyActions.ROTATE_ACCESS_KEY, ari(project, id), meta);
         String cleartext = SecureTokens.generate(VALUE_PREFIX);
-        return transactions.inTransaction(() -> {
+        return audited("accesskey.rotate", actor, project, id, meta, () -> transactions.inTransaction(() -> {
             find(project, id);
             keys.updateSecret(project.id(), id, hasher.hash(HASH_PURPOSE, cleartext), clock.instant());
             audit.record(event("accesskey.rotate", actor, project, id, meta));
             return new CreatedAccessKey(find(project, id), cleartext);
-        });
+        }));
+    }
+
+    /**
+     * Runs a mutation; when it is refused (unknown id, invalid input such as a reserved custom claim) the
+     * refusal is audited with its code and field before it propagates. The mutation's own transaction has
+     * rolled back by then, so the failure event is written on its own.
+     */
+    private <T> T audited(String action, Actor actor, Project project, String target, RequestMeta meta,
+                          Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LatchkeyException e) {
+            audit.recordAsync(AuditRecord.builder(action, AuditOutcome.FAILURE).actor(actor).meta(meta)
+                    .org(project.orgId()).project(project.id()).target(PrincipalType.ACCESS_KEY.wire(), target)
+                    .reason(e.code().code()).detail("field", e.field()));
+            throw e;
+        }
+    }
+
+    /** The audit target of a batch: its one id, or none (the per-key success events name every id). */
+    private static String single(List<String> ids) {
+        return ids.size() == 1 ? ids.get(0) : null;
     }
 
     private AccessKey find(Project project, String id) {
