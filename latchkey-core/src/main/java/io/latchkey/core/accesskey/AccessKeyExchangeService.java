@@ -192,10 +192,7 @@ public final class AccessKeyExchangeService {
             throw LatchkeyException.invalidField("loginOptions.selectedTenant",
                     "loginOptions.selectedTenant must be one of the access key's tenants");
         }
-        Map<String, List<String>> rolePermissions = new HashMap<>();
-        for (ProjectRole r : projects.findRoles(key.projectId())) {
-            rolePermissions.put(r.slug(), r.permissions());
-        }
+        Map<String, List<String>> rolePermissions = rolePermissions(key);
         // Stored custom claims first: the claims set below can never be overwritten by them (and are refused
         // at create and update anyway, see SessionClaims).
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -217,6 +214,18 @@ public final class AccessKeyExchangeService {
         claims.put(SessionClaims.DRN, SessionClaims.SESSION_MARKER);
         claims.put(TokenService.CLAIM_TOKEN_USE, TokenUse.ACCESS_KEY.claim());
         return claims;
+    }
+
+    /** Permissions of the project's roles, read only when the key holds a role at all. */
+    private Map<String, List<String>> rolePermissions(AccessKey key) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (key.roleNames().isEmpty() && key.keyTenants().stream().allMatch(t -> t.roleNames().isEmpty())) {
+            return out;
+        }
+        for (ProjectRole r : projects.findRoles(key.projectId())) {
+            out.put(r.slug(), r.permissions());
+        }
+        return out;
     }
 
     private static List<String> permissionsOf(List<String> roles, Map<String, List<String>> rolePermissions) {
