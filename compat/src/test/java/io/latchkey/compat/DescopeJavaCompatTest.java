@@ -43,58 +43,18 @@ class DescopeJavaCompatTest {
                     .managementKey(project.managementKey()).descopeBaseUrl(server.baseUrl()).build());
             ManagementServices mgmt = client.getManagementServices();
             AuthenticationService auth = client.getAuthenticationServices().getAuthService();
-
-            mgmt.getPermissionService().create("reports:read", "read reports");
-            mgmt.getRolesService().create("TestRole1", "reads reports", List.of("reports:read"));
-            mgmt.getRolesService().create("Tenant Admin", "", "administers a tenant", List.of("reports:read", "tenant:admin"));
-            String tenantId = mgmt.getTenantService().create("TestTenant", List.of());
-            assertThat(mgmt.getRolesService().loadAll().getRoles()).extracting(r -> r.getName())
-                    .contains("TestRole1", "Tenant Admin");
-
             AccessKeyService keys = mgmt.getAccessKeyService();
-            AccessKeyResponse created = keys.create("seed-004", 0, List.of("TestRole1"),
-                    List.of(AssociatedTenant.builder().tenantId(tenantId).roleNames(List.of("Tenant Admin")).build()),
-                    ownerId, Map.of("key", "value"));
-            String cleartext = created.getCleartext();
-            AccessKeyResponseDetails key = created.getKey();
-            String id = key.getId();
-            assertThat(cleartext).isNotBlank().doesNotContain(":");
-            assertThat(key.getStatus()).isEqualTo("active");
-            assertThat(key.getRoleNames()).containsExactly("TestRole1");
-            assertThat(key.getKeyTenants()).singleElement().satisfies(t -> {
-                assertThat(t.getTenantId()).isEqualTo(tenantId);
-                assertThat(t.getTenantName()).isEqualTo("TestTenant");
-                assertThat(t.getRoleNames()).containsExactly("Tenant Admin");
-            });
-            assertThat(key.getUserId()).isEqualTo(ownerId);
-            assertThat(key.getCreatedTime()).isPositive();
-            assertThat(key.getExpireTime()).isZero();
 
-            assertThat(keys.load(id).getKey().getName()).isEqualTo("seed-004");
-            assertThat(keys.searchAll(List.of(tenantId)).getKeys()).extracting(AccessKeyResponseDetails::getId).contains(id);
-            assertThat(keys.searchAll(null).getKeys()).extracting(AccessKeyResponseDetails::getId).contains(id);
-            AccessKeyResponseDetails updated = keys.update(id, "seed-004-renamed").getKey();
-            assertThat(updated.getName()).isEqualTo("seed-004-renamed");
-            assertThat(updated.getRoleNames()).as("absent fields stay").containsExactly("TestRole1");
-            assertThat(updated.getKeyTenants()).hasSize(1);
+            String tenantId = createRolesAndTenant(mgmt);
+            AccessKeyResponse created = createAndManage(keys, tenantId, ownerId);
+            String id = created.getKey().getId();
+            String cleartext = created.getCleartext();
 
             assertThat(keys.deactivate(id)).isNotNull();
             assertThatThrownBy(() -> auth.exchangeAccessKey(cleartext)).isInstanceOf(DescopeException.class)
                     .satisfies(e -> assertThat(((DescopeException) e).getCode()).isEqualTo("E011101"));
             keys.activate(id);
-
-            Token session = auth.exchangeAccessKey(cleartext,
-                    AccessKeyLoginOptions.builder().customClaims(Map.of("requestedBy", "ci")).build());
-            Token validated = auth.validateSessionWithToken(session.getJwt());
-            assertThat(validated.getId()).isEqualTo(id);
-            assertThat(validated.getProjectId()).isEqualTo(project.id());
-            assertThat(validated.getExpiration()).isPositive();
-            assertThat(validated.getClaims()).containsEntry("key", "value").containsEntry("nsec", Map.of("requestedBy", "ci"));
-            assertThat(auth.validateRoles(validated, List.of("TestRole1"))).isTrue();
-            assertThat(auth.validatePermissions(validated, List.of("reports:read"))).isTrue();
-            assertThat(auth.validateRoles(validated, tenantId, List.of("Tenant Admin"))).isTrue();
-            assertThat(auth.validatePermissions(validated, tenantId, List.of("tenant:admin"))).isTrue();
-            assertThat(auth.validateRoles(validated, List.of("Tenant Admin"))).isFalse();
+            exchangeAndValidate(auth, cleartext, id, tenantId, project.id());
 
             TestResponse rotated = server.post("/v1/mgmt/accesskey/rotate", project.bearer(), Map.of("id", id));
             assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
@@ -107,5 +67,62 @@ class DescopeJavaCompatTest {
                     .satisfies(e -> assertThat(((DescopeException) e).getCode()).isEqualTo("E011103"));
             assertThatThrownBy(() -> auth.exchangeAccessKey(newCleartext)).isInstanceOf(DescopeException.class);
         }
+    }
+
+    /** Permissions, roles and a tenant through the SDK's own management services; returns the tenant id. */
+    private static String createRolesAndTenant(ManagementServices mgmt) {
+        mgmt.getPermissionService().create("reports:read", "read reports");
+        mgmt.getRolesService().create("TestRole1", "reads reports", List.of("reports:read"));
+        mgmt.getRolesService().create("Tenant Admin", "", "administers a tenant", List.of("reports:read", "tenant:admin"));
+        String tenantId = mgmt.getTenantService().create("TestTenant", List.of());
+        assertThat(mgmt.getRolesService().loadAll().getRoles()).extracting(r -> r.getName())
+                .contains("TestRole1", "Tenant Admin");
+        return tenantId;
+    }
+
+    /** Create with roles, tenants and claims, then load, search and update (absent fields stay). */
+    private static AccessKeyResponse createAndManage(AccessKeyService keys, String tenantId, String ownerId) {
+        AccessKeyResponse created = keys.create("seed-004", 0, List.of("TestRole1"),
+                List.of(AssociatedTenant.builder().tenantId(tenantId).roleNames(List.of("Tenant Admin")).build()),
+                ownerId, Map.of("key", "value"));
+        AccessKeyResponseDetails key = created.getKey();
+        String id = key.getId();
+        assertThat(created.getCleartext()).isNotBlank().doesNotContain(":");
+        assertThat(key.getStatus()).isEqualTo("active");
+        assertThat(key.getRoleNames()).containsExactly("TestRole1");
+        assertThat(key.getKeyTenants()).singleElement().satisfies(t -> {
+            assertThat(t.getTenantId()).isEqualTo(tenantId);
+            assertThat(t.getTenantName()).isEqualTo("TestTenant");
+            assertThat(t.getRoleNames()).containsExactly("Tenant Admin");
+        });
+        assertThat(key.getUserId()).isEqualTo(ownerId);
+        assertThat(key.getCreatedTime()).isPositive();
+        assertThat(key.getExpireTime()).isZero();
+
+        assertThat(keys.load(id).getKey().getName()).isEqualTo("seed-004");
+        assertThat(keys.searchAll(List.of(tenantId)).getKeys()).extracting(AccessKeyResponseDetails::getId).contains(id);
+        assertThat(keys.searchAll(null).getKeys()).extracting(AccessKeyResponseDetails::getId).contains(id);
+        AccessKeyResponseDetails updated = keys.update(id, "seed-004-renamed").getKey();
+        assertThat(updated.getName()).isEqualTo("seed-004-renamed");
+        assertThat(updated.getRoleNames()).as("absent fields stay").containsExactly("TestRole1");
+        assertThat(updated.getKeyTenants()).hasSize(1);
+        return created;
+    }
+
+    /** The SDK validates the session itself (keys from /v2/keys); then its role and permission helpers. */
+    private static void exchangeAndValidate(AuthenticationService auth, String cleartext, String id, String tenantId,
+                                            String projectId) {
+        Token session = auth.exchangeAccessKey(cleartext,
+                AccessKeyLoginOptions.builder().customClaims(Map.of("requestedBy", "ci")).build());
+        Token validated = auth.validateSessionWithToken(session.getJwt());
+        assertThat(validated.getId()).isEqualTo(id);
+        assertThat(validated.getProjectId()).isEqualTo(projectId);
+        assertThat(validated.getExpiration()).isPositive();
+        assertThat(validated.getClaims()).containsEntry("key", "value").containsEntry("nsec", Map.of("requestedBy", "ci"));
+        assertThat(auth.validateRoles(validated, List.of("TestRole1"))).isTrue();
+        assertThat(auth.validatePermissions(validated, List.of("reports:read"))).isTrue();
+        assertThat(auth.validateRoles(validated, tenantId, List.of("Tenant Admin"))).isTrue();
+        assertThat(auth.validatePermissions(validated, tenantId, List.of("tenant:admin"))).isTrue();
+        assertThat(auth.validateRoles(validated, List.of("Tenant Admin"))).isFalse();
     }
 }

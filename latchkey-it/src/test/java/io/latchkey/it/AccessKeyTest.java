@@ -76,16 +76,37 @@ class AccessKeyTest {
 
     @Test
     void lifecycleWhenManagedLikeSeed004ThenEveryAnswerHasTheSpecShape() throws Exception {
+        JsonNode created = createAndInspect();
+        String id = created.get("key").get("id").asText();
+        String cleartext = created.get("cleartext").asText();
+        searchAndUpdate(id, cleartext);
+
+        assertThat(ok(mgmt("/v1/mgmt/accesskey/deactivate", Map.of("id", id))).get("key").get("status").asText())
+                .isEqualTo("inactive");
+        assertError(exchange(project.id(), cleartext, Map.of()), 401, "E011101");
+        ok(mgmt("/v1/mgmt/accesskey/activate", Map.of("id", id)));
+        exchangeAndCheckSession(id, cleartext);
+
+        JsonNode rotated = ok(mgmt("/v1/mgmt/accesskey/rotate", Map.of("id", id)));
+        String newCleartext = rotated.get("cleartext").asText();
+        assertThat(newCleartext).isNotEqualTo(cleartext).doesNotContain(":");
+        assertError(exchange(project.id(), cleartext, null), 401, "E011101");
+        ok(exchange(project.id(), newCleartext, "{\"loginOptions\": null}"));
+
+        assertThat(mgmt("/v1/mgmt/accesskey/delete", Map.of("id", id)).body()).isEqualTo("{}");
+        assertError(server.get("/v1/mgmt/accesskey?id=" + id, project.bearer()), 404, "E011103");
+        assertError(exchange(project.id(), newCleartext, Map.of()), 401, "E011101");
+    }
+
+    private static JsonNode createAndInspect() {
         long before = Instant.now().getEpochSecond();
         JsonNode created = createKey(Map.of("name", "ci", "expireTime", 0, "roleNames", List.of("Reader"),
                 "keyTenants", List.of(Map.of("tenantId", "TestTenant", "roleNames", List.of("Tenant Admin"))),
                 "userId", ownerId, "customClaims", Map.of("team", "platform", "level", 3),
                 "description", "from CI", "customAttributes", Map.of("env", "prod")));
-        String cleartext = created.get("cleartext").asText();
         JsonNode key = created.get("key");
-        String id = key.get("id").asText();
-        assertThat(id).matches("K[0-9A-Za-z]{27}");
-        assertThat(cleartext).doesNotContain(":").hasSizeGreaterThan(40);
+        assertThat(key.get("id").asText()).matches("K[0-9A-Za-z]{27}");
+        assertThat(created.get("cleartext").asText()).doesNotContain(":").hasSizeGreaterThan(40);
         assertThat(key.get("status").asText()).isEqualTo("active");
         assertThat(key.get("createdTime").asLong()).isBetween(before - 1, Instant.now().getEpochSecond() + 1);
         assertThat(key.get("expireTime").asLong()).isZero();
@@ -96,7 +117,10 @@ class AccessKeyTest {
         assertThat(key.get("keyTenants").get(0).get("tenantName").asText()).isEqualTo("Test tenant");
         assertThat(key.get("customClaims").get("level").asInt()).isEqualTo(3);
         assertThat(key.has("cleartext")).isFalse();
+        return created;
+    }
 
+    private static void searchAndUpdate(String id, String cleartext) {
         JsonNode loaded = ok(server.get("/v1/mgmt/accesskey?id=" + id, project.bearer())).get("key");
         assertThat(loaded.get("name").asText()).isEqualTo("ci");
         assertThat(loaded.toString()).doesNotContain(cleartext);
@@ -113,12 +137,10 @@ class AccessKeyTest {
         assertThat(updated.get("roleNames")).extracting(JsonNode::asText).containsExactly("Reader");
         assertThat(updated.get("keyTenants")).hasSize(1);
         assertThat(updated.get("customClaims").get("team").asText()).isEqualTo("platform");
+    }
 
-        assertThat(ok(mgmt("/v1/mgmt/accesskey/deactivate", Map.of("id", id))).get("key").get("status").asText())
-                .isEqualTo("inactive");
-        assertError(exchange(project.id(), cleartext, Map.of()), 401, "E011101");
-        ok(mgmt("/v1/mgmt/accesskey/activate", Map.of("id", id)));
-
+    /** The session JWT of section 5, checked claim by claim. */
+    private static void exchangeAndCheckSession(String id, String cleartext) throws Exception {
         JsonNode session = ok(exchange(project.id(), cleartext, Map.of("loginOptions",
                 Map.of("customClaims", Map.of("sub", "mallory", "k", "v"), "selectedTenant", "TestTenant"))));
         assertThat(session.get("keyId").asText()).isEqualTo(id);
@@ -137,16 +159,6 @@ class AccessKeyTest {
         assertThat(claims.get("nsec")).isEqualTo(Map.of("sub", "mallory", "k", "v"));
         assertThat(claims.get("dct")).isEqualTo("TestTenant");
         assertThat(claims.get("drn")).isEqualTo("DS");
-
-        JsonNode rotated = ok(mgmt("/v1/mgmt/accesskey/rotate", Map.of("id", id)));
-        String newCleartext = rotated.get("cleartext").asText();
-        assertThat(newCleartext).isNotEqualTo(cleartext).doesNotContain(":");
-        assertError(exchange(project.id(), cleartext, null), 401, "E011101");
-        ok(exchange(project.id(), newCleartext, "{\"loginOptions\": null}"));
-
-        assertThat(mgmt("/v1/mgmt/accesskey/delete", Map.of("id", id)).body()).isEqualTo("{}");
-        assertError(server.get("/v1/mgmt/accesskey?id=" + id, project.bearer()), 404, "E011103");
-        assertError(exchange(project.id(), newCleartext, Map.of()), 401, "E011101");
     }
 
     /** Verifies a session JWT the way the vendor SDKs do: kid from the header, key from K1, RS256. */
@@ -311,6 +323,20 @@ class AccessKeyTest {
         assertThat(server.delete(base + "/roles/Native", owner).status()).isEqualTo(204);
         assertThat(server.delete(base + "/access-keys/" + accessKeyId, owner).status()).isEqualTo(204);
         assertThat(server.get(base + "/access-keys/" + accessKeyId, owner).status()).isEqualTo(404);
+    }
+
+    @Test
+    void projectWhenDeletedThenItsKeysGoWithIt() {
+        ManagedProject doomed = ManagedProjects.create(server, owner, "doomed");
+        assertThat(server.post("/v1/mgmt/tenant/create", doomed.bearer(), Map.of("id", "t1", "name", "t1")).status())
+                .isEqualTo(200);
+        assertThat(server.post("/v1/mgmt/role/create", doomed.bearer(), Map.of("name", "R", "permissionNames", List.of("p")))
+                .status()).isEqualTo(200);
+        String cleartext = server.post("/v1/mgmt/accesskey/create", doomed.bearer(), Map.of("name", "k", "roleNames",
+                List.of("R"), "keyTenants", List.of(Map.of("tenantId", "t1", "roleNames", List.of("R"))))).text("cleartext");
+        assertThat(server.delete("/iam/v1/projects/" + doomed.id(), owner).status()).isEqualTo(204);
+        assertError(exchange(doomed.id(), cleartext, Map.of()), 401, "E011101");
+        assertError(server.get("/v1/mgmt/role/all", doomed.bearer()), 401, "E011101");
     }
 
     @Test

@@ -193,17 +193,8 @@ public final class LatchkeyServer implements AutoCloseable {
                     new UserService(db, users, orgs, orgAccess, passwords, auditLog, clock),
                     new Authenticator(tokens, directory), tokens, keyRing, new Jwks(),
                     new AuditService(new JdbcAuditRepository(db), auditLog, orgAccess), metrics);
-            KeyedHasher hasher = KeyedHasher.fromRootKey(rootKey);
-            var tenantRepo = new JdbcTenantRepository(db);
-            AccessKeyServices accessKeys = new AccessKeyServices(
-                    new AccessKeyService(db, accessKeyRepo, tenantRepo, projects, orgs, access, directory, hasher, auditLog, clock),
-                    new AccessKeyExchangeService(accessKeyRepo, projects, codec, tokenSettings, hasher, directory, limiter,
-                            auditLog, clock),
-                    new ManagementKeyService(db, new JdbcManagementKeyRepository(db), projects, access, hasher, limiter,
-                            auditLog, clock),
-                    new TenantService(db, tenantRepo, access, auditLog, clock),
-                    new RoleService(db, projects, new JdbcPermissionRepository(db), accessKeyRepo, access, auditLog, clock),
-                    iam.projects());
+            AccessKeyServices accessKeys = accessKeyServices(db, accessKeyRepo, projects, orgs, access, directory, codec,
+                    tokenSettings, limiter, KeyedHasher.fromRootKey(rootKey), auditLog, iam.projects(), clock);
             HttpSettings httpSettings = HttpSettings.builder().host(host).port(port).publicUrl(configuredUrl)
                     .maxRequestBytes(Long.parseLong(config.get(ConfigKey.MAX_REQUEST_BYTES)))
                     .trustedProxies(splitList(config.get(ConfigKey.TRUSTED_PROXIES))).build();
@@ -241,6 +232,25 @@ public final class LatchkeyServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** The access-key dialect's services (specs/descope-access-keys.md), sharing storage, keys and limits. */
+    private static AccessKeyServices accessKeyServices(JdbcDatabase db, JdbcAccessKeyRepository accessKeyRepo,
+                                                       JdbcProjectRepository projects, JdbcOrganizationRepository orgs,
+                                                       AccessControl access, PrincipalDirectory directory,
+                                                       NimbusTokenCodec codec, TokenSettings tokenSettings,
+                                                       AttemptLimiter limiter, KeyedHasher hasher, AuditLog audit,
+                                                       ProjectService projectService, Clock clock) {
+        var tenantRepo = new JdbcTenantRepository(db);
+        return new AccessKeyServices(
+                new AccessKeyService(db, accessKeyRepo, tenantRepo, projects, orgs, access, directory, hasher, audit, clock),
+                new AccessKeyExchangeService(accessKeyRepo, projects, codec, tokenSettings, hasher, directory, limiter,
+                        audit, clock),
+                new ManagementKeyService(db, new JdbcManagementKeyRepository(db), projects, access, hasher, limiter,
+                        audit, clock),
+                new TenantService(db, tenantRepo, access, audit, clock),
+                new RoleService(db, projects, new JdbcPermissionRepository(db), accessKeyRepo, access, audit, clock),
+                projectService);
     }
 
     private static List<String> readiness(JdbcDatabase db, InstanceState instance) {

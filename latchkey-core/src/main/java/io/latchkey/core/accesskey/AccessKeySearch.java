@@ -1,5 +1,7 @@
 package io.latchkey.core.accesskey;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,8 @@ public record AccessKeySearch(List<String> tenantIds, String boundUserId, String
                               Map<String, Object> customAttributes) {
     public AccessKeySearch {
         tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
-        customAttributes = customAttributes == null ? Map.of() : customAttributes;
+        customAttributes = customAttributes == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(customAttributes));
     }
 
     public static AccessKeySearch all() {
