@@ -49,7 +49,7 @@ class SecretsAtRestTest {
         return jwt.substring(jwt.lastIndexOf('.') + 1);
     }
 
-    private static String dumpAllRows(TestServer s) throws Exception {
+    static String dumpAllRows(TestServer s) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Connection c = s.database().connect()) {
             List<String> tables = new ArrayList<>();

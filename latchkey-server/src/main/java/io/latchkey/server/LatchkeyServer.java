@@ -2,12 +2,18 @@ package io.latchkey.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
+import io.latchkey.core.accesskey.AccessKeyExchangeService;
+import io.latchkey.core.accesskey.AccessKeyService;
+import io.latchkey.core.accesskey.ManagementKeyService;
+import io.latchkey.core.accesskey.RoleService;
+import io.latchkey.core.accesskey.TenantService;
 import io.latchkey.core.audit.AuditLog;
 import io.latchkey.core.audit.AuditService;
 import io.latchkey.core.auth.Authenticator;
 import io.latchkey.core.auth.LoginService;
 import io.latchkey.core.auth.PrincipalDirectory;
 import io.latchkey.core.bootstrap.BootstrapService;
+import io.latchkey.core.crypto.KeyedHasher;
 import io.latchkey.core.crypto.RootKey;
 import io.latchkey.core.instance.InstanceState;
 import io.latchkey.core.keys.KeyRing;
@@ -27,12 +33,18 @@ import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.project.MemberService;
 import io.latchkey.core.project.Project;
 import io.latchkey.core.project.ProjectService;
+import io.latchkey.http.accesskey.AccessKeyRoutes;
+import io.latchkey.http.accesskey.AccessKeyServices;
 import io.latchkey.http.iam.IamRoutes;
 import io.latchkey.http.iam.IamServices;
 import io.latchkey.jose.NimbusClientKeys;
 import io.latchkey.jose.RemoteJwks;
 import io.latchkey.policy.DefaultPolicyEngine;
+import io.latchkey.store.jdbc.JdbcAccessKeyRepository;
 import io.latchkey.store.jdbc.JdbcAssertionReplayRepository;
+import io.latchkey.store.jdbc.JdbcManagementKeyRepository;
+import io.latchkey.store.jdbc.JdbcPermissionRepository;
+import io.latchkey.store.jdbc.JdbcTenantRepository;
 import io.latchkey.store.jdbc.JdbcPatRepository;
 import io.latchkey.store.jdbc.JdbcProjectRepository;
 import io.latchkey.http.HttpServices;
@@ -159,13 +171,17 @@ public final class LatchkeyServer implements AutoCloseable {
             directory.register(PrincipalType.TOKEN, id -> pats.findById(id).map(t -> new PrincipalInfo(PrincipalType.TOKEN,
                     t.id(), orgs.findMembershipsOf(PrincipalType.USER, t.ownerUserId()).stream().findFirst()
                             .map(m -> m.orgId()).orElse(null), true, false)));
+            var accessKeyRepo = new JdbcAccessKeyRepository(db);
+            directory.register(PrincipalType.ACCESS_KEY, id -> accessKeyRepo.findUnscoped(id).map(k -> new PrincipalInfo(
+                    PrincipalType.ACCESS_KEY, k.id(), projects.findById(k.projectId()).map(Project::orgId).orElse(null),
+                    k.isActive() && !k.isExpiredAt(clock.instant()), false)));
             AccessControl access = new AccessControl(projects, orgs, directory, new DefaultPolicyEngine(), auditLog, clock);
             NimbusClientKeys clientKeys = new NimbusClientKeys(new RemoteJwks(clock));
             var replays = new JdbcAssertionReplayRepository(db);
             ProjectService projectService = new ProjectService(db, projects, orgs, access, tokens, rootKey, auditLog, clock);
             IamServices iam = new IamServices(projectService,
                     new MemberService(db, projects, access, (project, type, id) -> principalExists(project, type, id,
-                            users, pats, identities, orgs), auditLog, clock),
+                            users, pats, identities, orgs, accessKeyRepo), auditLog, clock),
                     new PatService(db, pats, projects, clientKeys, tokens, auditLog, clock),
                     new StsService(projects, access, tokens, auditLog),
                     new ClientAssertionService(pats, clientKeys, replays, tokens, directory, limiter, auditLog, clock),
@@ -177,11 +193,14 @@ public final class LatchkeyServer implements AutoCloseable {
                     new UserService(db, users, orgs, orgAccess, passwords, auditLog, clock),
                     new Authenticator(tokens, directory), tokens, keyRing, new Jwks(),
                     new AuditService(new JdbcAuditRepository(db), auditLog, orgAccess), metrics);
+            AccessKeyServices accessKeys = accessKeyServices(db, accessKeyRepo, projects, orgs, access, directory, codec,
+                    tokenSettings, limiter, KeyedHasher.fromRootKey(rootKey), auditLog, iam.projects(), clock);
             HttpSettings httpSettings = HttpSettings.builder().host(host).port(port).publicUrl(configuredUrl)
                     .maxRequestBytes(Long.parseLong(config.get(ConfigKey.MAX_REQUEST_BYTES)))
                     .trustedProxies(splitList(config.get(ConfigKey.TRUSTED_PROXIES))).build();
             Javalin app = new LatchkeyHttpApp(httpSettings, services)
                     .with(url -> new IamRoutes(services, iam, url))
+                    .with(url -> new AccessKeyRoutes(services, accessKeys))
                     .create().start();
 
             scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -215,6 +234,25 @@ public final class LatchkeyServer implements AutoCloseable {
         }
     }
 
+    /** The access-key dialect's services (specs/descope-access-keys.md), sharing storage, keys and limits. */
+    private static AccessKeyServices accessKeyServices(JdbcDatabase db, JdbcAccessKeyRepository accessKeyRepo,
+                                                       JdbcProjectRepository projects, JdbcOrganizationRepository orgs,
+                                                       AccessControl access, PrincipalDirectory directory,
+                                                       NimbusTokenCodec codec, TokenSettings tokenSettings,
+                                                       AttemptLimiter limiter, KeyedHasher hasher, AuditLog audit,
+                                                       ProjectService projectService, Clock clock) {
+        var tenantRepo = new JdbcTenantRepository(db);
+        return new AccessKeyServices(
+                new AccessKeyService(db, accessKeyRepo, tenantRepo, projects, orgs, access, directory, hasher, audit, clock),
+                new AccessKeyExchangeService(accessKeyRepo, projects, codec, tokenSettings, hasher, directory, limiter,
+                        audit, clock),
+                new ManagementKeyService(db, new JdbcManagementKeyRepository(db), projects, access, hasher, limiter,
+                        audit, clock),
+                new TenantService(db, tenantRepo, access, audit, clock),
+                new RoleService(db, projects, new JdbcPermissionRepository(db), accessKeyRepo, access, audit, clock),
+                projectService);
+    }
+
     private static List<String> readiness(JdbcDatabase db, InstanceState instance) {
         List<String> problems = new ArrayList<>();
         try {
@@ -231,13 +269,14 @@ public final class LatchkeyServer implements AutoCloseable {
 
     private static boolean principalExists(Project project, PrincipalType type, String id, JdbcUserRepository users,
                                            JdbcPatRepository pats, JdbcIdentityRepository identities,
-                                           JdbcOrganizationRepository orgs) {
+                                           JdbcOrganizationRepository orgs, JdbcAccessKeyRepository accessKeys) {
         return switch (type) {
             case USER -> users.findById(id).isPresent()
                     && orgs.findMembership(project.orgId(), PrincipalType.USER, id).isPresent();
             case TOKEN -> pats.findById(id).isPresent();
             case IDENTITY -> identities.findById(id).filter(i -> i.orgId().equals(project.orgId())).isPresent();
-            case ACCESS_KEY -> false;
+            case ACCESS_KEY -> accessKeys.findById(project.id(), id).isPresent();
+            case MANAGEMENT_KEY -> false;
         };
     }
 

@@ -22,6 +22,8 @@ public enum ErrorCode {
     UNSUPPORTED_GRANT_TYPE(ErrorCategory.BAD_REQUEST),
     NO_SUCH_ENDPOINT(ErrorCategory.NOT_FOUND),
     METHOD_NOT_ALLOWED(ErrorCategory.BAD_REQUEST),
+    /** A custom claim that would overwrite a claim the session JWT sets itself ({@code sub}, {@code exp}...). */
+    RESERVED_CLAIM(ErrorCategory.VALIDATION),
 
     CREDENTIALS_MISSING(ErrorCategory.UNAUTHENTICATED),
     CREDENTIALS_INVALID(ErrorCategory.UNAUTHENTICATED),
@@ -32,6 +34,10 @@ public enum ErrorCode {
     CLIENT_ASSERTION_INVALID(ErrorCategory.UNAUTHENTICATED),
     CLIENT_ASSERTION_REPLAYED(ErrorCategory.UNAUTHENTICATED),
     ACCOUNT_LOCKED(ErrorCategory.RATE_LIMITED),
+    /** A known credential (access key, management key) that was deactivated. */
+    CREDENTIAL_INACTIVE(ErrorCategory.UNAUTHENTICATED),
+    /** A known credential (access key, management key) past its expiry time. */
+    CREDENTIAL_EXPIRED(ErrorCategory.UNAUTHENTICATED),
 
     FORBIDDEN(ErrorCategory.FORBIDDEN),
     PRINCIPAL_NOT_IN_PROJECT(ErrorCategory.FORBIDDEN),

@@ -15,7 +15,12 @@ public enum PrincipalType {
     /** A machine identity of the secrets dialect. */
     IDENTITY("identity", "identity"),
     /** An access key of the access-key dialect. */
-    ACCESS_KEY("access_key", "accesskey");
+    ACCESS_KEY("access_key", "accesskey"),
+    /**
+     * A management key of the access-key dialect: manages one project's access keys, tenants and roles, never
+     * joins a project as a member; what it may do is a policy stored for it in its project.
+     */
+    MANAGEMENT_KEY("management_key", "managementkey");
 
     private final String wire;
     private final String ariType;
