@@ -69,13 +69,46 @@ public final class IpRange {
         return Arrays.equals(mask(a, prefix), network);
     }
 
-    /** The network address, e.g. {@code 10.0.0.0}. */
+    /** The network address, e.g. {@code 10.0.0.0} or {@code 2001:db8::} (IPv6 in RFC 5952 form). */
     public String address() {
-        try {
-            return InetAddress.getByAddress(network).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
+        if (isIpv4()) {
+            return (network[0] & 0xFF) + "." + (network[1] & 0xFF) + "." + (network[2] & 0xFF) + "." + (network[3] & 0xFF);
         }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((network[2 * i] & 0xFF) << 8) | (network[2 * i + 1] & 0xFF);
+        }
+        return ipv6Text(groups);
+    }
+
+    /** RFC 5952 section 4: lower-case hex, no leading zeros, the longest run of two or more zero groups as ::. */
+    private static String ipv6Text(int[] groups) {
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     public int prefix() {

@@ -13,6 +13,8 @@ import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.token.VerifiedJwt;
 
+import java.util.Optional;
+
 /**
  * JWT-auth and OIDC-auth login ({@code {identityId, jwt}}): the JWT of an outside issuer is verified
  * against the identity's key source ({@link ExternalJwtVerifier}), must satisfy its bindings
@@ -49,6 +51,12 @@ public final class ExternalJwtAuthMethod implements IdentityAuthMethod {
     @Override
     public String subjectOf(LoginCredentials credentials) {
         return credentials.optional("identityId");
+    }
+
+    @Override
+    public Optional<MachineIdentity> claimedIdentity(LoginCredentials credentials) {
+        String identityId = credentials.optional("identityId");
+        return identityId == null ? Optional.empty() : identities.findById(identityId);
     }
 
     @Override

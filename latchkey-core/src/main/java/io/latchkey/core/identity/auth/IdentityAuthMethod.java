@@ -1,6 +1,9 @@
 package io.latchkey.core.identity.auth;
 
+import io.latchkey.core.identity.MachineIdentity;
 import io.latchkey.core.principal.RequestMeta;
+
+import java.util.Optional;
 
 /**
  * The plug-in point of machine-identity logins: one implementation per login method, registered in
@@ -25,6 +28,13 @@ public interface IdentityAuthMethod {
      * lockouts. Never a secret. Null when the request names nothing.
      */
     String subjectOf(LoginCredentials credentials);
+
+    /**
+     * The identity the request claims to log in as, looked up without verifying anything, so that a failed
+     * attempt is filed under that identity's organization (its administrators see attacks on it). Empty
+     * when the request names no existing identity.
+     */
+    Optional<MachineIdentity> claimedIdentity(LoginCredentials credentials);
 
     /** Verifies the credentials. */
     LoginGrant authenticate(LoginCredentials credentials, RequestMeta meta);

@@ -68,7 +68,10 @@ public final class IdentityLoginService {
         } catch (LatchkeyException e) {
             if (e.category() == ErrorCategory.UNAUTHENTICATED) {
                 limiter.recordFailure(addressKey, PER_ADDRESS);
-                audit.recordAsync(event(method, subject, AuditOutcome.FAILURE, meta).reason(e.code().code()));
+                AuditRecord.Builder failure = event(method, subject, AuditOutcome.FAILURE, meta).reason(e.code().code());
+                m.claimedIdentity(credentials).ifPresent(i -> failure.org(i.orgId())
+                        .actor(PrincipalType.IDENTITY.wire(), i.id()));
+                audit.recordAsync(failure);
             }
             throw e;
         }

@@ -18,6 +18,7 @@ import io.latchkey.core.support.Require;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Universal-auth login (specs/infisical.md section 3.1, A1): client id and client secret.
@@ -61,6 +62,13 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
     @Override
     public String subjectOf(LoginCredentials credentials) {
         return credentials.optional("clientId");
+    }
+
+    @Override
+    public Optional<MachineIdentity> claimedIdentity(LoginCredentials credentials) {
+        String clientId = credentials.optional("clientId");
+        return clientId == null ? Optional.empty()
+                : configs.findUniversalAuthByClientId(clientId).flatMap(c -> identities.findById(c.identityId()));
     }
 
     @Override
