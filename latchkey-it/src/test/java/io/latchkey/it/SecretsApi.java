@@ -113,6 +113,10 @@ final class SecretsApi {
     static void validationNames(TestResponse r, String field) {
         JsonNode body = error(r, 422, "ValidationFailure");
         assertThat(body.get("message").isArray()).isTrue();
-        assertThat(body.get("message").get(0).get("path").toString()).contains("\"" + field + "\"");
+        List<String> parts = new java.util.ArrayList<>();
+        body.get("message").get(0).get("path").forEach(p -> parts.add(p.asText()));
+        String path = String.join(".", parts);
+        assertThat(path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "["))
+                .as("the issue's path %s names %s", path, field).isTrue();
     }
 }

@@ -45,11 +45,11 @@ class SecretsAtRestTest {
         }
     }
 
-    private static String signature(String jwt) {
+    static String signature(String jwt) {
         return jwt.substring(jwt.lastIndexOf('.') + 1);
     }
 
-    private static String dumpAllRows(TestServer s) throws Exception {
+    static String dumpAllRows(TestServer s) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Connection c = s.database().connect()) {
             List<String> tables = new ArrayList<>();
