@@ -112,11 +112,6 @@ public final class OrganizationService {
         });
     }
 
-    public Organization get(Actor actor, String orgId) {
-        permissions.permissionsOf(actor, orgId);
-        return organizations.findById(orgId).orElseThrow(() -> LatchkeyException.notFound("organization", orgId));
-    }
-
     /** User members of the organization. */
     public List<UserMember> listUsers(Actor actor, String orgId) {
         permissions.require(actor, orgId, OrgPermission.MEMBERS_READ, "list members");
