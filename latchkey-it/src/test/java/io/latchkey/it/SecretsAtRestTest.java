@@ -45,7 +45,7 @@ class SecretsAtRestTest {
         }
     }
 
-    private static String signature(String jwt) {
+    static String signature(String jwt) {
         return jwt.substring(jwt.lastIndexOf('.') + 1);
     }
 

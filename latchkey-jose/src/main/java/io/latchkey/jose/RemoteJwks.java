@@ -4,13 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RemoteJwks {
     static final Duration TTL = Duration.ofMinutes(5);
     static final Duration MIN_REFETCH = Duration.ofSeconds(30);
-    private static final int MAX_BYTES = 64 * 1024;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Clock clock;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
@@ -79,22 +70,11 @@ public final class RemoteJwks {
     }
 
     private List<JWK> fetch(String uri) {
-        try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(3)).GET().build();
-            HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                byte[] body = in.readNBytes(MAX_BYTES + 1);
-                if (r.statusCode() != 200 || body.length > MAX_BYTES) {
-                    throw unavailable();
-                }
-                return NimbusClientKeys.parseJwks(new String(body, StandardCharsets.UTF_8), "jwksUri");
-            }
-        } catch (IOException e) {
-            throw unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String body = HttpDocuments.get(uri);
+        if (body == null) {
             throw unavailable();
         }
+        return NimbusClientKeys.parseJwks(body, "jwksUri");
     }
 
     private static LatchkeyException unavailable() {

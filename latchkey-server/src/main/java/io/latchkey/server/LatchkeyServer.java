@@ -35,7 +35,11 @@ import io.latchkey.core.project.Project;
 import io.latchkey.core.project.ProjectService;
 import io.latchkey.http.accesskey.AccessKeyRoutes;
 import io.latchkey.http.accesskey.AccessKeyServices;
+import io.latchkey.core.identity.IdentityTokenValidator;
 import io.latchkey.http.iam.IamRoutes;
+import io.latchkey.http.iam.OrganizationAdminRoutes;
+import io.latchkey.http.secrets.SecretsAuthRoutes;
+import io.latchkey.http.secrets.SecretsAuthServices;
 import io.latchkey.http.iam.IamServices;
 import io.latchkey.jose.NimbusClientKeys;
 import io.latchkey.jose.RemoteJwks;
@@ -179,19 +183,24 @@ public final class LatchkeyServer implements AutoCloseable {
             NimbusClientKeys clientKeys = new NimbusClientKeys(new RemoteJwks(clock));
             var replays = new JdbcAssertionReplayRepository(db);
             ProjectService projectService = new ProjectService(db, projects, orgs, access, tokens, rootKey, auditLog, clock);
-            IamServices iam = new IamServices(projectService,
-                    new MemberService(db, projects, access, (project, type, id) -> principalExists(project, type, id,
-                            users, pats, identities, orgs, accessKeyRepo), auditLog, clock),
+            MemberService memberService = new MemberService(db, projects, access, (project, type, id) -> principalExists(
+                    project, type, id, users, pats, identities, orgs, accessKeyRepo), auditLog, clock);
+            IamServices iam = new IamServices(projectService, memberService,
                     new PatService(db, pats, projects, clientKeys, tokens, auditLog, clock),
                     new StsService(projects, access, tokens, auditLog),
                     new ClientAssertionService(pats, clientKeys, replays, tokens, directory, limiter, auditLog, clock),
                     new AuthzCheckService(projectService, access, auditLog));
 
+            // Machine-identity tokens' use limits and trusted addresses are checked on every request.
+            Authenticator authenticator = new Authenticator(tokens, directory, new IdentityTokenValidator(identities));
+            SecretsAuthServices secretsAuth = SecretsAuthWiring.services(new SecretsAuthWiring.Shared(db, orgs, users,
+                    identities, projects, tokens, revocations, directory, access, limiter, projectService, memberService,
+                    rootKey, auditLog, clock));
             HttpServices services = new HttpServices(clock, instance, () -> readiness(db, instance),
                     new BootstrapService(db, instanceRepo, instance, orgs, users, identities, passwords, tokens, auditLog, clock),
                     new LoginService(users, orgs, passwords, tokens, limiter, auditLog),
                     new UserService(db, users, orgs, orgAccess, passwords, auditLog, clock),
-                    new Authenticator(tokens, directory), tokens, keyRing, new Jwks(),
+                    authenticator, tokens, keyRing, new Jwks(),
                     new AuditService(new JdbcAuditRepository(db), auditLog, orgAccess), metrics);
             AccessKeyServices accessKeys = accessKeyServices(db, accessKeyRepo, projects, orgs, access, directory, codec,
                     tokenSettings, limiter, KeyedHasher.fromRootKey(rootKey), auditLog, iam.projects(), clock);
@@ -201,6 +210,8 @@ public final class LatchkeyServer implements AutoCloseable {
             Javalin app = new LatchkeyHttpApp(httpSettings, services)
                     .with(url -> new IamRoutes(services, iam, url))
                     .with(url -> new AccessKeyRoutes(services, accessKeys))
+                    .with(url -> new SecretsAuthRoutes(secretsAuth, authenticator))
+                    .with(url -> new OrganizationAdminRoutes(secretsAuth.organizations(), authenticator))
                     .create().start();
 
             scheduler = Executors.newScheduledThreadPool(1, r -> {

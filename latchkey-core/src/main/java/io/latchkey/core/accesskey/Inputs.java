@@ -59,13 +59,9 @@ final class Inputs {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             String path = field + "[" + i + "]";
-            try {
-                String block = IpRange.parse(values.get(i)).toString();
-                if (!out.contains(block)) {
-                    out.add(block);
-                }
-            } catch (IllegalArgumentException e) {
-                throw LatchkeyException.invalidField(path, path + " must be an IP address or CIDR block: " + e.getMessage());
+            String block = IpRange.parse(values.get(i), path).toString();
+            if (!out.contains(block)) {
+                out.add(block);
             }
         }
         return out;
@@ -77,7 +73,7 @@ final class Inputs {
             return true;
         }
         for (String block : permitted) {
-            if (IpRange.parse(block).contains(address)) {
+            if (IpRange.parse(block, "permittedIps").contains(address)) {
                 return true;
             }
         }

@@ -38,6 +38,10 @@ public enum ErrorCode {
     CREDENTIAL_INACTIVE(ErrorCategory.UNAUTHENTICATED),
     /** A known credential (access key, management key) past its expiry time. */
     CREDENTIAL_EXPIRED(ErrorCategory.UNAUTHENTICATED),
+    /** Universal auth: the client id is locked out after repeated failures (401, specs/infisical.md 3.1). */
+    CLIENT_LOCKED_OUT(ErrorCategory.UNAUTHENTICATED),
+    /** A machine-identity token or client secret has been used as often as its limit allows. */
+    USE_LIMIT_REACHED(ErrorCategory.UNAUTHENTICATED),
 
     FORBIDDEN(ErrorCategory.FORBIDDEN),
     PRINCIPAL_NOT_IN_PROJECT(ErrorCategory.FORBIDDEN),

@@ -151,7 +151,7 @@ public final class TokenService {
         }
         return new AccessToken(jwt.jti(), use, type, jwt.subject(), jwt.stringClaim(CLAIM_ORG_ID),
                 jwt.stringClaim(CLAIM_PROJECT_ID), jwt.stringListClaim(CLAIM_ROLES), jwt.stringClaim(CLAIM_SCOPE),
-                jwt.issuedAt(), jwt.expiresAt());
+                jwt.issuedAt(), jwt.expiresAt(), jwt.claims());
     }
 
     /** Revokes one token now, on every node. */

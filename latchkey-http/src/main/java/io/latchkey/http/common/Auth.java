@@ -32,6 +32,6 @@ public final class Auth {
     }
 
     public Actor actor(Context ctx, Set<TokenUse> accepted) {
-        return authenticator.authenticate(Requests.requireBearerToken(ctx), accepted);
+        return authenticator.authenticate(Requests.requireBearerToken(ctx), accepted, Requests.clientIp(ctx));
     }
 }

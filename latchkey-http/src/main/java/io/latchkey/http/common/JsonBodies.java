@@ -1,6 +1,8 @@
 package io.latchkey.http.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -60,6 +62,12 @@ public final class JsonBodies {
                 throw LatchkeyException.of(ErrorCode.MALFORMED_JSON, "the request body must be a JSON object");
             }
             throw LatchkeyException.invalidField(field, field + " has the wrong type");
+        } catch (InputCoercionException e) {
+            // A number too large for its member's type: name the member, never echo the value.
+            JsonParser parser = e.getProcessor();
+            String field = parser == null ? null : currentName(parser);
+            throw field == null ? LatchkeyException.of(ErrorCode.MALFORMED_JSON, "a number in the request body is out of range")
+                    : LatchkeyException.invalidField(field, field + " is out of range");
         } catch (StreamConstraintsException e) {
             throw LatchkeyException.of(ErrorCode.MALFORMED_JSON, "the request body is too deeply nested or too long");
         } catch (JsonMappingException e) {
@@ -75,6 +83,14 @@ public final class JsonBodies {
             throw LatchkeyException.of(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
         } catch (IOException e) {
             throw LatchkeyException.of(ErrorCode.MALFORMED_JSON, "the request body could not be read");
+        }
+    }
+
+    private static String currentName(JsonParser parser) {
+        try {
+            return parser.currentName();
+        } catch (IOException e) {
+            return null;
         }
     }
 

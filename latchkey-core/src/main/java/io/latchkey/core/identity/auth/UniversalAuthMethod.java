@@ -1,0 +1,130 @@
+package io.latchkey.core.identity.auth;
+
+import io.latchkey.core.crypto.KeyedHasher;
+import io.latchkey.core.error.ErrorCategory;
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.identity.AuthMethodNames;
+import io.latchkey.core.identity.ClientSecret;
+import io.latchkey.core.identity.IdentityAuthRepository;
+import io.latchkey.core.identity.IdentityRepository;
+import io.latchkey.core.identity.MachineIdentity;
+import io.latchkey.core.identity.UniversalAuthConfig;
+import io.latchkey.core.identity.UniversalAuthService;
+import io.latchkey.core.principal.RequestMeta;
+import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.support.Require;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Universal-auth login (specs/infisical.md section 3.1, A1): client id and client secret.
+ *
+ * <p>Steps: the client id names a configuration; a client id under lockout is refused (401, checked
+ * before the secret so a locked-out attacker learns nothing more); the secret's keyed hash is looked up
+ * (one indexed read) and must belong to that identity, be neither revoked nor expired, be presented from
+ * one of {@code clientSecretTrustedIps}, and have a use left, which one atomic update counts. Every
+ * refusal is the same 401 for the caller; the reason goes to the audit event as its code.
+ *
+ * <p>Lockout: failures of one client id are counted in the shared attempt counters with the identity's
+ * own policy ({@code lockoutThreshold} within {@code lockoutCounterResetSeconds}, locked for
+ * {@code lockoutDurationSeconds}); a success resets the count.
+ *
+ * @since 0.1
+ */
+public final class UniversalAuthMethod implements IdentityAuthMethod {
+    public static final String INVALID = "invalid client id or client secret";
+    public static final String LOCKED = "this client id is locked out after repeated failed logins; try again later";
+
+    private final IdentityAuthRepository configs;
+    private final IdentityRepository identities;
+    private final KeyedHasher hasher;
+    private final AttemptLimiter limiter;
+    private final Clock clock;
+
+    public UniversalAuthMethod(IdentityAuthRepository configs, IdentityRepository identities, KeyedHasher hasher,
+                               AttemptLimiter limiter, Clock clock) {
+        this.configs = Require.nonNull(configs, "configs");
+        this.identities = Require.nonNull(identities, "identities");
+        this.hasher = Require.nonNull(hasher, "hasher");
+        this.limiter = Require.nonNull(limiter, "limiter");
+        this.clock = Require.nonNull(clock, "clock");
+    }
+
+    @Override
+    public String name() {
+        return AuthMethodNames.UNIVERSAL_AUTH;
+    }
+
+    @Override
+    public String subjectOf(LoginCredentials credentials) {
+        return credentials.optional("clientId");
+    }
+
+    @Override
+    public Optional<MachineIdentity> claimedIdentity(LoginCredentials credentials) {
+        String clientId = credentials.optional("clientId");
+        return clientId == null ? Optional.empty()
+                : configs.findUniversalAuthByClientId(clientId).flatMap(c -> identities.findById(c.identityId()));
+    }
+
+    @Override
+    public LoginGrant authenticate(LoginCredentials credentials, RequestMeta meta) {
+        String clientId = credentials.require("clientId");
+        String secret = credentials.require("clientSecret");
+        UniversalAuthConfig config = configs.findUniversalAuthByClientId(clientId)
+                .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
+        String lockKey = "universal-auth:client:" + config.clientId();
+        if (config.lockout().enabled()) {
+            checkLockout(lockKey);
+        }
+        try {
+            ClientSecret used = verifySecret(config, secret, meta.sourceIp());
+            MachineIdentity identity = identities.findById(config.identityId())
+                    .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
+            limiter.recordSuccess(lockKey);
+            return new LoginGrant(identity, config.tokens(), Map.of(), used.id());
+        } catch (LatchkeyException e) {
+            if (config.lockout().enabled() && e.category() == ErrorCategory.UNAUTHENTICATED) {
+                limiter.recordFailure(lockKey, config.lockout().policy());
+            }
+            throw e;
+        }
+    }
+
+    private void checkLockout(String lockKey) {
+        try {
+            limiter.check(lockKey);
+        } catch (LatchkeyException locked) {
+            // The spec answers a lockout with 401, not 429: the vendor's SDK retries 429 for seconds.
+            throw refused(ErrorCode.CLIENT_LOCKED_OUT, LOCKED);
+        }
+    }
+
+    private ClientSecret verifySecret(UniversalAuthConfig config, String secret, String sourceIp) {
+        Instant now = clock.instant();
+        ClientSecret s = configs.findClientSecretByHash(hasher.hash(UniversalAuthService.HASH_PURPOSE, secret))
+                .filter(c -> c.identityId().equals(config.identityId()))
+                .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
+        if (s.revoked()) {
+            throw refused(ErrorCode.TOKEN_REVOKED, INVALID);
+        }
+        if (s.isExpired(now)) {
+            throw refused(ErrorCode.TOKEN_EXPIRED, INVALID);
+        }
+        if (!config.clientSecretTrustedIps().allows(sourceIp)) {
+            throw refused(ErrorCode.CREDENTIALS_INVALID, "the client secret may not be used from your address");
+        }
+        if (!configs.consumeClientSecretUse(s.id(), now)) {
+            throw refused(ErrorCode.USE_LIMIT_REACHED, INVALID);
+        }
+        return s;
+    }
+
+    private static LatchkeyException refused(ErrorCode code, String message) {
+        return LatchkeyException.unauthenticated(code, message);
+    }
+}
