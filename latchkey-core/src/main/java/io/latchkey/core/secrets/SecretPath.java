@@ -51,6 +51,9 @@ public record SecretPath(String value) {
     }
 
     private static String normalizeOrNull(String raw) {
+        if (raw.contains("//")) {
+            return null;
+        }
         String s = raw.startsWith("/") ? raw : "/" + raw;
         if (s.length() > 1 && s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
