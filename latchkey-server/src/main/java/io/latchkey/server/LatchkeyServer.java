@@ -29,6 +29,7 @@ import io.latchkey.core.project.Project;
 import io.latchkey.core.project.ProjectService;
 import io.latchkey.http.iam.IamRoutes;
 import io.latchkey.http.iam.IamServices;
+import io.latchkey.http.secrets.SecretsDataRoutes;
 import io.latchkey.jose.NimbusClientKeys;
 import io.latchkey.jose.RemoteJwks;
 import io.latchkey.policy.DefaultPolicyEngine;
@@ -170,6 +171,7 @@ public final class LatchkeyServer implements AutoCloseable {
                     new StsService(projects, access, tokens, auditLog),
                     new ClientAssertionService(pats, clientKeys, replays, tokens, directory, limiter, auditLog, clock),
                     new AuthzCheckService(projects, access, auditLog));
+            SecretsDataModule secretsData = SecretsDataModule.create(db, rootKey, projects, iam.projects(), access, auditLog, clock);
 
             HttpServices services = new HttpServices(clock, instance, () -> readiness(db, instance),
                     new BootstrapService(db, instanceRepo, instance, orgs, users, identities, passwords, tokens, auditLog, clock),
@@ -182,6 +184,7 @@ public final class LatchkeyServer implements AutoCloseable {
                     .trustedProxies(splitList(config.get(ConfigKey.TRUSTED_PROXIES))).build();
             Javalin app = new LatchkeyHttpApp(httpSettings, services)
                     .with(url -> new IamRoutes(services, iam, url))
+                    .with(url -> new SecretsDataRoutes(services, secretsData.services()))
                     .create().start();
 
             scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -193,6 +196,7 @@ public final class LatchkeyServer implements AutoCloseable {
             schedule(scheduler, keyRing::refresh, Duration.ofSeconds(1));
             schedule(scheduler, () -> revocations.purge(tokenSettings.clockSkew()), Duration.ofMinutes(10));
             schedule(scheduler, () -> replays.purgeExpired(clock.instant()), Duration.ofMinutes(1));
+            schedule(scheduler, secretsData::deliverWebhooks, SecretsDataModule.WEBHOOK_POLL);
 
             String baseUrl = "http://" + host + ":" + app.port();
             LOG.info("Latchkey listening on {} (storage: {}, ready in {} ms)", baseUrl,
