@@ -49,7 +49,7 @@ class SecretsAtRestTest {
         return jwt.substring(jwt.lastIndexOf('.') + 1);
     }
 
-    private static String dumpAllRows(TestServer s) throws Exception {
+    static String dumpAllRows(TestServer s) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Connection c = s.database().connect()) {
             List<String> tables = new ArrayList<>();
@@ -80,7 +80,7 @@ class SecretsAtRestTest {
         return sb.toString();
     }
 
-    private static String readFiles(Path dir) throws Exception {
+    static String readFiles(Path dir) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("root.key")).toList()) {
