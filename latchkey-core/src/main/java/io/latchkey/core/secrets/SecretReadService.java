@@ -27,7 +27,8 @@ import java.util.Optional;
  * lists; a get returns the type asked for. References resolve against shared secrets.
  *
  * <p>Hot path: {@link #get} costs the cached scope lookups, policy evaluations in memory and one indexed
- * query; references and imports add queries only when present.
+ * query (the folder is only looked up when the secret is not found, to answer "folder not found");
+ * references and imports add queries only when present.
  *
  * @since 0.1
  */
@@ -76,11 +77,15 @@ public final class SecretReadService {
     }
 
     public Listing list(Actor actor, SecretLocation location, Options options, RequestMeta meta) {
-        SecretScope scope = scopes.resolve(actor, location, false);
+        SecretScope scope = scopes.resolveEnvironment(actor, location, false);
         String owner = personalOwner(actor);
         String envId = scope.environment().id();
         List<Secret> rows = options.recursive() ? secrets.findUnder(envId, scope.path(), owner)
                 : secrets.findInFolder(envId, scope.path(), owner);
+        if (rows.isEmpty()) {
+            // A folder holding secrets exists; only an empty answer needs the folder check (404 when unknown).
+            scopes.requireFolder(scope.environment(), scope.path());
+        }
         List<Secret> visible = visible(actor, scope, filter(overlayPersonal(rows), options), meta);
         if (visible.isEmpty()) {
             String folderSecrets = SecretsAccess.folderSecretsAri(scope.project().id(), scope.environmentSlug(), scope.path());
@@ -106,7 +111,7 @@ public final class SecretReadService {
      */
     public PlainSecret get(Actor actor, SecretLocation location, String name, SecretType type, Integer version,
                            Options options, RequestMeta meta) {
-        SecretScope scope = scopes.resolve(actor, location, false);
+        SecretScope scope = scopes.resolveEnvironment(actor, location, false);
         String secretName = SecretValues.name(name, "secretName");
         SecretType t = type == null ? SecretType.SHARED : type;
         String owner = SecretService.owner(actor, t);
@@ -116,6 +121,9 @@ public final class SecretReadService {
         }
         SecretOpener.Session session = opener.session(actor, scope.project(), options.viewValue(), options.expandReferences(), meta);
         Optional<Secret> found = secrets.find(scope.environment().id(), scope.path(), secretName, t, owner);
+        if (found.isEmpty()) {
+            scopes.requireFolder(scope.environment(), scope.path());
+        }
         if (found.isEmpty() && options.includeImports()) {
             Optional<PlainSecret> imported = findInImports(actor, scope, secretName, session, meta);
             if (imported.isPresent()) {
