@@ -36,6 +36,9 @@ public final class WebhookDispatcher {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final Duration CLAIM = Duration.ofSeconds(60);
     static final int BATCH = 20;
+    /** Finished deliveries are kept this long for operators, then purged. */
+    static final Duration RETENTION = Duration.ofDays(7);
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final System.Logger LOG = System.getLogger(WebhookDispatcher.class.getName());
 
     private final WebhookRepository webhooks;
@@ -44,6 +47,7 @@ public final class WebhookDispatcher {
     private final WebhookTransport transport;
     private final Clock clock;
     private final Duration base;
+    private volatile Instant lastPurge = Instant.EPOCH;
 
     /** @param base the first retry delay; later ones double */
     public WebhookDispatcher(WebhookRepository webhooks, ProjectRepository projects, WebhookSecrets secrets,
@@ -56,9 +60,13 @@ public final class WebhookDispatcher {
         this.base = Require.nonNull(base, "base");
     }
 
-    /** Claims the deliveries that are due and starts sending them. */
+    /** Claims the deliveries that are due and starts sending them; purges old finished ones hourly. */
     public void runDue() {
         Instant now = clock.instant();
+        if (lastPurge.plus(PURGE_EVERY).isBefore(now)) {
+            lastPurge = now;
+            webhooks.purgeFinished(now.minus(RETENTION));
+        }
         List<WebhookDelivery> due = webhooks.claimDue(now, now.plus(CLAIM), BATCH);
         for (WebhookDelivery d : due) {
             try {

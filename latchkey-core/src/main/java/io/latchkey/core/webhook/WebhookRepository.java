@@ -43,6 +43,9 @@ public interface WebhookRepository {
 
     void markFailed(String deliveryId, int attempts, String error);
 
+    /** Deletes delivered and failed deliveries last touched before {@code before}; returns how many. */
+    int purgeFinished(Instant before);
+
     /** The deliveries of a webhook, newest first (for operators and tests). */
     List<DeliveryStatus> findDeliveries(String webhookId, int limit);
 

@@ -39,6 +39,7 @@ public final class JdbcWebhookRepository implements WebhookRepository {
             + "updated_at = ? WHERE id = ?";
     static final String FAILED = "UPDATE webhook_deliveries SET status = 'failed', attempts = ?, claimed_until = NULL, last_error = ?, "
             + "updated_at = ? WHERE id = ?";
+    static final String PURGE = "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND updated_at < ?";
     static final String DELIVERIES = "SELECT id, event, status, attempts, last_error FROM webhook_deliveries WHERE webhook_id = ? "
             + "ORDER BY created_at DESC LIMIT ?";
 
@@ -125,6 +126,11 @@ public final class JdbcWebhookRepository implements WebhookRepository {
     @Override
     public void markFailed(String deliveryId, int attempts, String error) {
         db.update(FAILED, attempts, JdbcDatabase.str(error), clock.instant(), deliveryId);
+    }
+
+    @Override
+    public int purgeFinished(Instant before) {
+        return db.update(PURGE, before);
     }
 
     @Override
