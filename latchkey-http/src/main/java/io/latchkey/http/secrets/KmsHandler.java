@@ -50,8 +50,8 @@ public final class KmsHandler {
     /** K2. */
     public void list(Context ctx) {
         Actor actor = actor(ctx);
-        int offset = orDefault(SecretsDataParams.integer(ctx, "offset", 0, Integer.MAX_VALUE), 0);
-        int limit = orDefault(SecretsDataParams.integer(ctx, "limit", 1, 100), 100);
+        int offset = SecretsDataParams.integer(ctx, "offset", 0, Integer.MAX_VALUE, 0);
+        int limit = SecretsDataParams.integer(ctx, "limit", 1, 100, 100);
         String orderBy = ctx.queryParam("orderBy");
         if (orderBy != null && !orderBy.equals("name") && !orderBy.equals("createdAt")) {
             throw LatchkeyException.invalidField("orderBy", "orderBy must be name or createdAt");
@@ -149,7 +149,7 @@ public final class KmsHandler {
     /** K12; {@code ?version=n} exports an earlier version's key. */
     public void publicKey(Context ctx) {
         byte[] spki = services.kms().publicKey(actor(ctx), ctx.pathParam("keyId"),
-                SecretsDataParams.integer(ctx, "version", 1, Integer.MAX_VALUE), Requests.meta(ctx));
+                Requests.intQuery(ctx, "version", 1, Integer.MAX_VALUE), Requests.meta(ctx));
         ctx.json(Map.of("publicKey", Base64.getEncoder().encodeToString(spki)));
     }
 
@@ -174,9 +174,5 @@ public final class KmsHandler {
                 throw LatchkeyException.invalidField(field, field + " must be base64");
             }
         }
-    }
-
-    private static int orDefault(Integer v, int fallback) {
-        return v == null ? fallback : v;
     }
 }

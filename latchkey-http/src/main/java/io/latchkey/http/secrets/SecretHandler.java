@@ -56,7 +56,7 @@ public final class SecretHandler {
         Actor actor = actor(ctx);
         SecretLocation location = SecretsDataParams.queryLocation(ctx, "secretPath");
         PlainSecret s = services.reads().get(actor, location, ctx.pathParam("secretName"),
-                SecretsDataParams.type(ctx.queryParam("type")), SecretsDataParams.integer(ctx, "version", 1, Integer.MAX_VALUE),
+                SecretsDataParams.type(ctx.queryParam("type")), Requests.intQuery(ctx, "version", 1, Integer.MAX_VALUE),
                 SecretsDataParams.readOptions(ctx), Requests.meta(ctx));
         single(ctx, s);
     }
@@ -141,8 +141,8 @@ public final class SecretHandler {
     }
 
     public void versions(Context ctx) {
-        int offset = orDefault(SecretsDataParams.integer(ctx, "offset", 0, Integer.MAX_VALUE), 0);
-        int limit = orDefault(SecretsDataParams.integer(ctx, "limit", 1, 100), 20);
+        int offset = SecretsDataParams.integer(ctx, "offset", 0, Integer.MAX_VALUE, 0);
+        int limit = SecretsDataParams.integer(ctx, "limit", 1, 100, 20);
         List<PlainSecret> list = services.reads().versions(actor(ctx), ctx.pathParam("secretId"), offset, limit,
                 SecretsDataParams.bool(ctx, "viewSecretValue", true), Requests.meta(ctx));
         ctx.json(Map.of("secretVersions", list.stream().map(SecretVersionDto::of).toList()));
@@ -190,10 +190,6 @@ public final class SecretHandler {
     private static void batch(Context ctx, List<PlainSecret> list) {
         ctx.header("Cache-Control", "no-store");
         ctx.json(Map.of("secrets", SecretDto.of(list)));
-    }
-
-    private static int orDefault(Integer v, int fallback) {
-        return v == null ? fallback : v;
     }
 
     private static int parseVersion(String v) {

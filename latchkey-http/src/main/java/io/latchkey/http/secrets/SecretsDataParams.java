@@ -8,6 +8,7 @@ import io.latchkey.core.secrets.SecretPath;
 import io.latchkey.core.secrets.SecretReadService;
 import io.latchkey.core.secrets.SecretType;
 import io.latchkey.core.token.TokenUse;
+import io.latchkey.http.common.Requests;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,21 +104,10 @@ final class SecretsDataParams {
         return SecretType.fromWire(value, "type");
     }
 
-    /** An optional integer query parameter (≥ {@code min}); 422 naming it when malformed. */
-    static Integer integer(Context ctx, String name, int min, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw LatchkeyException.invalidField(name, name + " must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw LatchkeyException.invalidField(name, name + " must be an integer");
-        }
+    /** An optional integer query parameter within bounds, or {@code fallback} when absent. */
+    static int integer(Context ctx, String name, int min, int max, int fallback) {
+        Integer n = Requests.intQuery(ctx, name, min, max);
+        return n == null ? fallback : n;
     }
 
     /**
