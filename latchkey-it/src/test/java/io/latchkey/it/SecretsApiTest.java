@@ -35,6 +35,8 @@ class SecretsApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         JsonNode s = created.json().get("secret");
         assertThat(s.get("id").asText()).isEqualTo(s.get("_id").asText());
+        assertThat(s.has("underscoreId")).isFalse();
+        assertThat(s.has("secretReferenceErrors")).as("only present when a reference failed").isFalse();
         assertThat(s.get("workspace").asText()).isEqualTo(project);
         assertThat(s.get("workspaceId").asText()).isEqualTo(project);
         assertThat(s.get("environment").asText()).isEqualTo("dev");
@@ -87,6 +89,7 @@ class SecretsApiTest {
         assertThat(f.server.get("/api/v3/secrets/raw/id/" + id, f.admin).status()).isEqualTo(200);
         JsonNode list = f.server.get("/api/v4/secrets?projectId=" + project + "&environment=staging", f.admin).json();
         assertThat(list.get("secrets")).extracting(n -> n.get("secretKey").asText()).contains("V4_KEY");
+        assertThat(list.has("imports")).as("imports only when asked for").isFalse();
         assertThat(f.server.patch("/api/v4/secrets/V4_KEY", f.admin, body("projectId", project, "environment", "staging",
                 "secretValue", "v4b")).json().get("secret").get("version").asInt()).isEqualTo(2);
         assertThat(f.deleteWithBody("/api/v4/secrets/V4_KEY", f.admin, body("projectId", project, "environment", "staging"))
