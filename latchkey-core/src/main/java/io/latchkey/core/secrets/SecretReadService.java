@@ -180,11 +180,15 @@ public final class SecretReadService {
     private List<ImportedSecrets> resolveImports(Actor actor, SecretScope scope, Options options, SecretOpener.Session session,
                                                  RequestMeta meta) {
         List<ImportedSecrets> out = new ArrayList<>();
+        boolean mayListImports = access.allowed(actor, scope.project(), SecretsAccess.LIST_IMPORTS, scope.folderAri(), meta);
         for (SecretImport imp : imports.findAt(scope.environment().id(), scope.path())) {
             Environment env = scopes.environmentById(scope.project(), imp.importEnvironmentId());
             SecretScope source = new SecretScope(scope.project(), env, imp.importPath());
             List<Secret> rows = overlayPersonal(secrets.findInFolder(env.id(), imp.importPath(), personalOwner(actor)));
             List<Secret> visible = visible(actor, source, filter(rows, options), meta);
+            if (visible.isEmpty() && !mayListImports) {
+                continue; // where a folder imports from is itself information: show it only to who may see it
+            }
             String folderId = imp.importPath().isRoot() ? null
                     : folders.find(env.id(), imp.importPath()).map(SecretFolder::id).orElse(null);
             out.add(new ImportedSecrets(env.slug(), imp.importPath(), folderId, session.openAll(visible, env.slug())));
