@@ -80,7 +80,7 @@ class SecretsAtRestTest {
         return sb.toString();
     }
 
-    private static String readFiles(Path dir) throws Exception {
+    static String readFiles(Path dir) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("root.key")).toList()) {

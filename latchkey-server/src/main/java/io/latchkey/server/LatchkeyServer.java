@@ -41,6 +41,7 @@ import io.latchkey.http.iam.OrganizationAdminRoutes;
 import io.latchkey.http.secrets.SecretsAuthRoutes;
 import io.latchkey.http.secrets.SecretsAuthServices;
 import io.latchkey.http.iam.IamServices;
+import io.latchkey.http.secrets.SecretsDataRoutes;
 import io.latchkey.jose.NimbusClientKeys;
 import io.latchkey.jose.RemoteJwks;
 import io.latchkey.policy.DefaultPolicyEngine;
@@ -190,6 +191,7 @@ public final class LatchkeyServer implements AutoCloseable {
                     new StsService(projects, access, tokens, auditLog),
                     new ClientAssertionService(pats, clientKeys, replays, tokens, directory, limiter, auditLog, clock),
                     new AuthzCheckService(projectService, access, auditLog));
+            SecretsDataModule secretsData = SecretsDataModule.create(db, rootKey, projects, iam.projects(), access, auditLog, clock);
 
             // Machine-identity tokens' use limits and trusted addresses are checked on every request.
             Authenticator authenticator = new Authenticator(tokens, directory, new IdentityTokenValidator(identities));
@@ -212,6 +214,7 @@ public final class LatchkeyServer implements AutoCloseable {
                     .with(url -> new AccessKeyRoutes(services, accessKeys))
                     .with(url -> new SecretsAuthRoutes(secretsAuth, authenticator))
                     .with(url -> new OrganizationAdminRoutes(secretsAuth.organizations(), authenticator))
+                    .with(url -> new SecretsDataRoutes(services, secretsData.services()))
                     .create().start();
 
             scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -223,6 +226,7 @@ public final class LatchkeyServer implements AutoCloseable {
             schedule(scheduler, keyRing::refresh, Duration.ofSeconds(1));
             schedule(scheduler, () -> revocations.purge(tokenSettings.clockSkew()), Duration.ofMinutes(10));
             schedule(scheduler, () -> replays.purgeExpired(clock.instant()), Duration.ofMinutes(1));
+            schedule(scheduler, secretsData::deliverWebhooks, SecretsDataModule.WEBHOOK_POLL);
 
             String baseUrl = "http://" + host + ":" + app.port();
             LOG.info("Latchkey listening on {} (storage: {}, ready in {} ms)", baseUrl,
