@@ -18,6 +18,9 @@ public final class Main {
             // Client commands log nothing; skip initialising Logback (about 150 ms per command), which the
             // JDK HTTP client's platform logger would otherwise trigger.
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            // SLF4J reports the explicitly chosen provider with an INFO line on stderr; a command's stderr
+            // carries its own messages only.
+            System.setProperty("slf4j.internal.verbosity", "WARN");
         }
         CommandLine cli = LatchkeyCommand.commandLine();
         cli.addSubcommand("serve", new ServeCommand());

@@ -105,8 +105,9 @@ public final class LatchkeyHttpApp {
         config.router.ignoreTrailingSlashes = true;
         config.jsonMapper(new JacksonMapper());
         config.jetty.modifyServer(server -> {
-            server.setStopTimeout(10_000);
+            server.setStopTimeout(30_000); // drain in-flight requests (Argon2id logins are slow by design)
             server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new io.latchkey.http.common.ProtocolErrorHandler()); // JSON, not Jetty's HTML page
         });
         config.requestLogger.http(this::logRequest);
         config.routes.exception(LatchkeyException.class, (e, ctx) -> renderError(ctx, e));

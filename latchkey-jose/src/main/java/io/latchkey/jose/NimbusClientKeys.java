@@ -20,6 +20,7 @@ import io.latchkey.core.token.JwsAlgorithm;
 import io.latchkey.core.token.VerifiedJwt;
 
 import java.net.URI;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -45,9 +46,19 @@ public final class NimbusClientKeys implements ClientKeys {
     private final RemoteJwks remote;
     private final Map<String, List<JWK>> keyCache = new ConcurrentHashMap<>();
     private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Provider provider;
 
     public NimbusClientKeys(RemoteJwks remote) {
+        this(remote, null);
+    }
+
+    /**
+     * @param provider the JCA provider for assertion signatures ({@link CryptoProvider}), or {@code null} for
+     *                 the JDK's default lookup
+     */
+    public NimbusClientKeys(RemoteJwks remote, Provider provider) {
         this.remote = remote;
+        this.provider = provider;
     }
 
     @Override
@@ -86,7 +97,7 @@ public final class NimbusClientKeys implements ClientKeys {
         }
         String kid = jwt.getHeader().getKeyID();
         JWK key = select(keys(info, cacheKey, kid), kid);
-        JWSVerifier verifier = verifiers.computeIfAbsent(key, NimbusClientKeys::verifier);
+        JWSVerifier verifier = verifiers.computeIfAbsent(key, this::verifier);
         boolean ok;
         try {
             ok = jwt.verify(verifier);
@@ -135,9 +146,13 @@ public final class NimbusClientKeys implements ClientKeys {
         throw invalid("no key of the token matches the assertion's kid");
     }
 
-    private static JWSVerifier verifier(JWK key) {
+    private JWSVerifier verifier(JWK key) {
         try {
-            return key instanceof RSAKey r ? new RSASSAVerifier(r) : new ECDSAVerifier((ECKey) key);
+            JWSVerifier v = key instanceof RSAKey r ? new RSASSAVerifier(r) : new ECDSAVerifier((ECKey) key);
+            if (provider != null) {
+                v.getJCAContext().setProvider(provider);
+            }
+            return v;
         } catch (JOSEException e) {
             throw invalid("the token's key cannot verify signatures");
         }

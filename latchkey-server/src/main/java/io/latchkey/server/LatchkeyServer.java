@@ -42,6 +42,7 @@ import io.latchkey.http.secrets.SecretsAuthRoutes;
 import io.latchkey.http.secrets.SecretsAuthServices;
 import io.latchkey.http.iam.IamServices;
 import io.latchkey.http.secrets.SecretsDataRoutes;
+import io.latchkey.jose.CryptoProvider;
 import io.latchkey.jose.NimbusClientKeys;
 import io.latchkey.jose.RemoteJwks;
 import io.latchkey.policy.DefaultPolicyEngine;
@@ -161,7 +162,11 @@ public final class LatchkeyServer implements AutoCloseable {
             audit.start();
             KeyRing keyRing = new KeyRing(new JdbcSigningKeyRepository(db), instanceRepo, db, rootKey, tokenSettings, audit, clock);
             keyRing.initialize();
-            NimbusTokenCodec codec = new NimbusTokenCodec(keyRing::snapshot, clock, tokenSettings.clockSkew(), null);
+            CryptoProvider cryptoProvider = CryptoProvider.parse(config.get(ConfigKey.CRYPTO_PROVIDER));
+            java.security.Provider signatures = cryptoProvider.newProvider();
+            LOG.info("JWT signatures by {} ({})", signatures == null ? "the JDK's provider" : signatures.getName(),
+                    cryptoProvider == CryptoProvider.AUTO ? "crypto-provider auto" : "crypto-provider " + cryptoProvider.key());
+            NimbusTokenCodec codec = new NimbusTokenCodec(keyRing::snapshot, clock, tokenSettings.clockSkew(), signatures);
             RevocationList revocations = new RevocationList(new JdbcRevocationRepository(db), clock);
             revocations.refresh();
             TokenService tokens = new TokenService(codec, codec, revocations, tokenSettings, clock);
@@ -169,7 +174,7 @@ public final class LatchkeyServer implements AutoCloseable {
                     config.getInt(ConfigKey.ARGON2_ITERATIONS), 1);
             OrgAccess orgAccess = new OrgAccess(orgs);
             PrincipalDirectory directory = new PrincipalDirectory(users, identities, orgs, clock);
-            AttemptLimiter limiter = new AttemptLimiter(new JdbcAttemptCounterRepository(db), clock);
+            AttemptLimiter limiter = new AttemptLimiter(new JdbcAttemptCounterRepository(db), config.attemptLimits(), clock);
             AuditLog auditLog = audit;
             var projects = new JdbcProjectRepository(db);
             var pats = new JdbcPatRepository(db);
@@ -181,7 +186,7 @@ public final class LatchkeyServer implements AutoCloseable {
                     PrincipalType.ACCESS_KEY, k.id(), projects.findById(k.projectId()).map(Project::orgId).orElse(null),
                     k.isActive() && !k.isExpiredAt(clock.instant()), false)));
             AccessControl access = new AccessControl(projects, orgs, directory, new DefaultPolicyEngine(), auditLog, clock);
-            NimbusClientKeys clientKeys = new NimbusClientKeys(new RemoteJwks(clock));
+            NimbusClientKeys clientKeys = new NimbusClientKeys(new RemoteJwks(clock), signatures);
             var replays = new JdbcAssertionReplayRepository(db);
             ProjectService projectService = new ProjectService(db, projects, orgs, access, tokens, rootKey, auditLog, clock);
             MemberService memberService = new MemberService(db, projects, access, (project, type, id) -> principalExists(
@@ -288,7 +293,11 @@ public final class LatchkeyServer implements AutoCloseable {
         return switch (type) {
             case USER -> users.findById(id).isPresent()
                     && orgs.findMembership(project.orgId(), PrincipalType.USER, id).isPresent();
-            case TOKEN -> pats.findById(id).isPresent();
+            // A personal access token joins projects of its owner's organization only: another organization's
+            // token id answers "not found" like an id that names nothing (issue 9, isolation matrix).
+            case TOKEN -> pats.findById(id)
+                    .filter(t -> orgs.findMembership(project.orgId(), PrincipalType.USER, t.ownerUserId()).isPresent())
+                    .isPresent();
             case IDENTITY -> identities.findById(id).filter(i -> i.orgId().equals(project.orgId())).isPresent();
             case ACCESS_KEY -> accessKeys.findById(project.id(), id).isPresent();
             case MANAGEMENT_KEY -> false;
@@ -322,6 +331,17 @@ public final class LatchkeyServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Every HTTP route the running application serves, as {@code "METHOD /path/{param}"} in registration
+     * order; tests use it to prove that each route has an entry in the isolation and bad-input suites.
+     */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod()) // not the before/after filters
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 
     /** {@code http://<host>:<port>} as bound. */

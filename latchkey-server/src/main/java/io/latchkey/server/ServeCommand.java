@@ -41,6 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
     Path configFile;
     @Option(names = "--log-level", description = "error, warn, info or debug (default info).")
     String logLevel;
+    @Option(names = "--crypto-provider", description = "JWT signature provider: auto (default), conscrypt, bc or jdk.")
+    String cryptoProvider;
 
     Map<String, String> flags() {
         Map<String, String> f = new LinkedHashMap<>();
@@ -52,6 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
         f.put(ConfigKey.DB_USER.key(), dbUser);
         f.put(ConfigKey.DB_PASSWORD.key(), dbPassword);
         f.put(ConfigKey.LOG_LEVEL.key(), logLevel);
+        f.put(ConfigKey.CRYPTO_PROVIDER.key(), cryptoProvider);
         return f;
     }
 

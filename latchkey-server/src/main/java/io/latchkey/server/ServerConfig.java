@@ -1,5 +1,8 @@
 package io.latchkey.server;
 
+import io.latchkey.core.ratelimit.AttemptLimits;
+import io.latchkey.core.ratelimit.AttemptPolicy;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +104,11 @@ public final class ServerConfig {
 
     /** Durations as {@code 90s}, {@code 5m}, {@code 1h}, {@code 500ms}, {@code 1d} or ISO-8601 ({@code PT1H}). */
     public Duration getDuration(ConfigKey k) {
-        String v = values.get(k).trim().toLowerCase(Locale.ROOT);
+        return parseDuration(k, values.get(k));
+    }
+
+    private static Duration parseDuration(ConfigKey k, String raw) {
+        String v = raw.trim().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(v);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
@@ -118,6 +125,41 @@ public final class ServerConfig {
         } catch (RuntimeException e) {
             throw new IllegalStateException(k.key() + " must be a duration such as 30s, 5m or 1h, got '" + v + "'");
         }
+    }
+
+    /**
+     * The operator's lockout policies: every {@code lockout-<name>} key of {@link AttemptLimits},
+     * each {@code <failures>/<window>/<lockout>} (e.g. {@code 5/15m/15m}).
+     */
+    public AttemptLimits attemptLimits() {
+        Map<String, AttemptPolicy> overrides = new LinkedHashMap<>();
+        for (AttemptPolicy d : AttemptLimits.DEFAULTS) {
+            ConfigKey k = ConfigKey.fromKey("lockout-" + d.name());
+            if (k == null) {
+                throw new IllegalStateException("no configuration key for lockout policy " + d.name());
+            }
+            String[] parts = values.get(k).trim().split("/");
+            if (parts.length != 3) {
+                throw new IllegalStateException(k.key() + " must be <failures>/<window>/<lockout> such as 5/15m/15m, got '"
+                        + values.get(k) + "'");
+            }
+            int failures;
+            try {
+                failures = Integer.parseInt(parts[0].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(k.key() + ": failures must be an integer, got '" + parts[0] + "'");
+            }
+            if (failures < 1) {
+                throw new IllegalStateException(k.key() + ": failures must be at least 1");
+            }
+            Duration window = parseDuration(k, parts[1]);
+            Duration lockout = parseDuration(k, parts[2]);
+            if (window.isZero() || window.isNegative() || lockout.isZero() || lockout.isNegative()) {
+                throw new IllegalStateException(k.key() + ": window and lockout must be positive");
+            }
+            overrides.put(d.name(), d.withLimits(failures, window, lockout));
+        }
+        return AttemptLimits.of(overrides);
     }
 
     /** The effective configuration with secrets masked (also passwords inside JDBC URLs), for the start-up log. */

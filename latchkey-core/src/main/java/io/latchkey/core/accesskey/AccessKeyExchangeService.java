@@ -14,6 +14,7 @@ import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.project.ProjectRepository;
 import io.latchkey.core.project.ProjectRole;
 import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.ratelimit.AttemptLimits;
 import io.latchkey.core.ratelimit.AttemptPolicy;
 import io.latchkey.core.support.Ids;
 import io.latchkey.core.support.JsonValues;
@@ -26,7 +27,6 @@ import io.latchkey.core.token.TokenSigner;
 import io.latchkey.core.token.TokenUse;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -59,8 +59,8 @@ import java.util.Set;
  * @since 0.1
  */
 public final class AccessKeyExchangeService {
-    static final AttemptPolicy FAILURES_PER_ADDRESS = new AttemptPolicy(50, Duration.ofMinutes(5), Duration.ofMinutes(5));
-    static final AttemptPolicy FAILURES_PER_KEY = new AttemptPolicy(20, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    static final AttemptPolicy FAILURES_PER_ADDRESS = AttemptLimits.ACCESS_KEY_ADDRESS;
+    static final AttemptPolicy FAILURES_PER_KEY = AttemptLimits.ACCESS_KEY;
     static final String INVALID_KEY = "the access key is not valid for this project";
 
     private final AccessKeyRepository keys;

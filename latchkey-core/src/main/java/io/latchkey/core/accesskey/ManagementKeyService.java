@@ -20,13 +20,13 @@ import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.project.Project;
 import io.latchkey.core.project.ProjectRepository;
 import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.ratelimit.AttemptLimits;
 import io.latchkey.core.ratelimit.AttemptPolicy;
 import io.latchkey.core.support.Ids;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.tx.Transactions;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,7 +50,7 @@ public final class ManagementKeyService {
     public static final String HASH_PURPOSE = "mgmt-key";
     public static final String INVALID_KEY = "the management key is not valid for this project";
     static final String VALUE_PREFIX = "lkm_";
-    static final AttemptPolicy FAILURES_PER_ADDRESS = new AttemptPolicy(50, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    static final AttemptPolicy FAILURES_PER_ADDRESS = AttemptLimits.MANAGEMENT_KEY_ADDRESS;
 
     private final Transactions transactions;
     private final ManagementKeyRepository keys;

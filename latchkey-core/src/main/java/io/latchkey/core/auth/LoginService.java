@@ -11,6 +11,7 @@ import io.latchkey.core.org.OrganizationRepository;
 import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.ratelimit.AttemptLimits;
 import io.latchkey.core.ratelimit.AttemptPolicy;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.support.Validate;
@@ -21,7 +22,6 @@ import io.latchkey.core.user.User;
 import io.latchkey.core.user.UserRepository;
 import io.latchkey.core.user.UserStatus;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +35,8 @@ import java.util.Optional;
  */
 public final class LoginService {
     public static final String INVALID_CREDENTIALS = "invalid email or password";
-    static final AttemptPolicy PER_ACCOUNT = new AttemptPolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
-    static final AttemptPolicy PER_ADDRESS = new AttemptPolicy(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+    static final AttemptPolicy PER_ACCOUNT = AttemptLimits.LOGIN_ACCOUNT;
+    static final AttemptPolicy PER_ADDRESS = AttemptLimits.LOGIN_ADDRESS;
 
     private final UserRepository users;
     private final OrganizationRepository organizations;

@@ -221,7 +221,7 @@ public final class KmsService {
             throw LatchkeyException.invalidField("keyId", "keyId must be a UUID");
         }
         KmsKey key = keys.findById(keyId).orElseThrow(() -> LatchkeyException.notFound("key", keyId));
-        Project project = scopes.project(actor, key.projectId(), null, false);
+        Project project = scopes.projectOf(actor, key.projectId(), false, "key", keyId);
         access.require(actor, project, action, ari(project.id(), key.id()), meta);
         return new Located(project, key);
     }

@@ -4,11 +4,13 @@ import io.latchkey.core.audit.AuditLog;
 import io.latchkey.core.audit.AuditOutcome;
 import io.latchkey.core.audit.AuditRecord;
 import io.latchkey.core.auth.PrincipalDirectory;
+import io.latchkey.core.error.ErrorCategory;
 import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
 import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.ratelimit.AttemptLimits;
 import io.latchkey.core.ratelimit.AttemptPolicy;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.token.IssuedToken;
@@ -30,18 +32,21 @@ import java.util.Set;
  * The OAuth2 client-credentials grant with a private-key JWT client assertion (RFC 7523 section 2.2,
  * RFC 7521 section 4.2), as the IAM dialect's auth provider uses it (specs/affinidi-iam.md section 5).
  *
- * <p>Steps, each a method: {@link #checkRequest} (grant and assertion type), {@link #findClient} (the
- * token exists and is not locked out), signature ({@link ClientKeys#verifySignature}: the token's own
- * algorithm only, key by kid), {@link #checkClaims} (iss = sub = client id, audience, expiry and issue time
- * with skew, bounded lifetime, jti present), {@link #checkReplay} (the jti was never used, across all
- * nodes), then issue.
+ * <p>Steps, each a method: {@link #checkRequest} (grant and assertion type), the source address is not
+ * locked out, {@link #findClient} (the token exists and is not locked out), signature
+ * ({@link ClientKeys#verifySignature}: the token's own algorithm only, key by kid), {@link #checkClaims}
+ * (iss = sub = client id, audience, expiry, issue time and not-before with skew, bounded lifetime, jti
+ * present), {@link #checkReplay} (the jti was never used, across all nodes), then issue. Failures count
+ * against the client id and the source address ({@link AttemptLimits#TOKEN_CLIENT},
+ * {@link AttemptLimits#TOKEN_ADDRESS}); every attempt is audited.
  *
  * @since 0.1
  */
 public final class ClientAssertionService {
     public static final String GRANT_TYPE = "client_credentials";
     public static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-    static final AttemptPolicy FAILURES_PER_CLIENT = new AttemptPolicy(20, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    static final AttemptPolicy FAILURES_PER_CLIENT = AttemptLimits.TOKEN_CLIENT;
+    static final AttemptPolicy FAILURES_PER_ADDRESS = AttemptLimits.TOKEN_ADDRESS;
 
     private final PatRepository tokens;
     private final ClientKeys clientKeys;
@@ -76,7 +81,9 @@ public final class ClientAssertionService {
     public IssuedToken exchange(TokenRequest req, Set<String> audiences, RequestMeta meta) {
         checkRequest(req);
         String clientId = req.clientId() != null ? req.clientId() : unverifiedIssuer(req.assertion());
+        String addressKey = "assertion:ip:" + meta.sourceIp();
         try {
+            limiter.check(addressKey);
             PersonalAccessToken pat = findClient(clientId);
             VerifiedJwt jwt = clientKeys.verifySignature(req.assertion(), pat.signingAlgorithm(), pat.publicKeyInfo(),
                     pat.id() + "@" + pat.updatedAt().toEpochMilli());
@@ -89,11 +96,16 @@ public final class ClientAssertionService {
                     .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti()));
             return token;
         } catch (LatchkeyException e) {
-            if (e.category() == io.latchkey.core.error.ErrorCategory.UNAUTHENTICATED) {
-                limiter.recordFailure(limiterKey(clientId), FAILURES_PER_CLIENT);
+            if (e.category() == ErrorCategory.UNAUTHENTICATED) {
+                if (clientId != null && !clientId.isBlank()) {
+                    limiter.recordFailure(limiterKey(clientId), FAILURES_PER_CLIENT);
+                }
+                // Per address too: an attacker cycling through client ids is still counted.
+                limiter.recordFailure(addressKey, FAILURES_PER_ADDRESS);
             }
-            audit.recordAsync(AuditRecord.builder("auth.client_assertion", AuditOutcome.FAILURE).meta(meta)
-                    .actor(PrincipalType.TOKEN.wire(), clientId).reason(e.code().code()));
+            boolean throttled = e.category() == ErrorCategory.RATE_LIMITED;
+            audit.recordAsync(AuditRecord.builder("auth.client_assertion", throttled ? AuditOutcome.DENIED : AuditOutcome.FAILURE)
+                    .meta(meta).actor(PrincipalType.TOKEN.wire(), clientId).reason(e.code().code()));
             throw e;
         }
     }
@@ -144,6 +156,15 @@ public final class ClientAssertionService {
         }
         if (jwt.issuedAt() != null && jwt.issuedAt().isAfter(now.plus(skew))) {
             throw invalid("assertion iat is in the future");
+        }
+        // RFC 7523 section 3 item 5: an assertion with nbf must not be accepted before that time.
+        Object nbf = jwt.claims().get("nbf");
+        if (nbf != null && !(nbf instanceof Number)) {
+            throw invalid("assertion nbf must be a number");
+        }
+        if (nbf instanceof Number n && Instant.ofEpochSecond(n.longValue()).isAfter(now.plus(skew))) {
+            throw invalid("assertion is not valid yet (nbf is " + Duration.between(now, Instant.ofEpochSecond(n.longValue()))
+                    .toSeconds() + " s ahead, allowed skew " + skew.toSeconds() + " s)");
         }
         Instant start = jwt.issuedAt() != null ? jwt.issuedAt() : now;
         if (Duration.between(start, jwt.expiresAt()).compareTo(s.maxAssertionLifetime()) > 0) {

@@ -10,17 +10,28 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Locks a key out after repeated failures (password login per account and per source address; later also
- * client ids). Checking costs one indexed read; only failures write.
+ * Locks a key out after repeated failures: every credential-checking endpoint counts failures per
+ * credential identifier (account, client id, key id) and per source address ({@link AttemptLimits} lists
+ * them). Checking costs one indexed read; only failures write. The counters live behind
+ * {@link AttemptCounterRepository} in the database, so an attacker spreading guesses over several nodes
+ * is counted once; successes do not count, so a busy legitimate client is never throttled.
  *
  * @since 0.1
  */
 public final class AttemptLimiter {
     private final AttemptCounterRepository repository;
+    private final AttemptLimits limits;
     private final Clock clock;
 
+    /** With the built-in lockout policies. */
     public AttemptLimiter(AttemptCounterRepository repository, Clock clock) {
+        this(repository, AttemptLimits.defaults(), clock);
+    }
+
+    /** With the operator's lockout policies ({@link AttemptLimits#resolve} applies them by name). */
+    public AttemptLimiter(AttemptCounterRepository repository, AttemptLimits limits, Clock clock) {
         this.repository = Require.nonNull(repository, "repository");
+        this.limits = Require.nonNull(limits, "limits");
         this.clock = Require.nonNull(clock, "clock");
     }
 
@@ -36,7 +47,8 @@ public final class AttemptLimiter {
     }
 
     /** Counts a failure; returns true when this failure caused a lockout. */
-    public boolean recordFailure(String key, AttemptPolicy policy) {
+    public boolean recordFailure(String key, AttemptPolicy defaultPolicy) {
+        AttemptPolicy policy = limits.resolve(defaultPolicy);
         Instant now = clock.instant();
         AttemptCounter c = repository.recordFailure(key, now, policy.window());
         if (c.failures() >= policy.maxFailures()) {

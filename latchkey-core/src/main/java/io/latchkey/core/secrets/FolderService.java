@@ -101,7 +101,7 @@ public final class FolderService {
     public FolderView get(Actor actor, String folderId, RequestMeta meta) {
         SecretFolder f = folders.findById(folderId == null ? "" : folderId)
                 .orElseThrow(() -> LatchkeyException.notFound("folder", folderId));
-        Project project = scopes.project(actor, f.projectId(), null, false);
+        Project project = scopes.projectOf(actor, f.projectId(), false, "folder", folderId);
         Environment env = scopes.environmentById(project, f.environmentId());
         SecretScope scope = new SecretScope(project, env, f.path());
         access.require(actor, project, SecretsAccess.LIST_FOLDERS, scope.folderAri(), meta);

@@ -143,7 +143,7 @@ public final class SecretImportService {
     private SecretScope scopeOf(Actor actor, String importId) {
         SecretImport i = imports.findById(importId == null ? "" : importId)
                 .orElseThrow(() -> LatchkeyException.notFound("secret import", importId));
-        Project project = scopes.project(actor, i.projectId(), null, false);
+        Project project = scopes.projectOf(actor, i.projectId(), false, "secret import", importId);
         return new SecretScope(project, scopes.environmentById(project, i.environmentId()), i.path());
     }
 

@@ -165,7 +165,7 @@ public final class SecretReadService {
     private Located locate(Actor actor, String secretId, RequestMeta meta) {
         Secret s = secrets.findById(secretId == null ? "" : secretId)
                 .orElseThrow(() -> LatchkeyException.notFound("secret", secretId));
-        Project project = scopes.project(actor, s.projectId(), null, false);
+        Project project = scopes.projectOf(actor, s.projectId(), false, "secret", secretId);
         Environment env = scopes.environmentById(project, s.environmentId());
         if (s.ownerId() != null && !(actor.type() == PrincipalType.USER && actor.id().equals(s.ownerId()))) {
             throw LatchkeyException.notFound("secret", secretId);

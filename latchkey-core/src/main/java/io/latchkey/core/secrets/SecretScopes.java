@@ -1,5 +1,6 @@
 package io.latchkey.core.secrets;
 
+import io.latchkey.core.error.ErrorCategory;
 import io.latchkey.core.error.LatchkeyException;
 import io.latchkey.core.principal.Actor;
 import io.latchkey.core.project.Environment;
@@ -89,6 +90,22 @@ public final class SecretScopes {
         Project p = projects.visible(actor, id);
         remember(visible, key, new Timed<>(p, now));
         return p;
+    }
+
+    /**
+     * The project of a resource that was found by its own id. When the caller may not see that project the
+     * answer is "no such {@code resource}", exactly the answer for an id that names nothing: a foreign id
+     * must not reveal that it exists (issue 9, tenant isolation matrix).
+     */
+    public Project projectOf(Actor actor, String projectId, boolean fresh, String resource, String resourceId) {
+        try {
+            return project(actor, projectId, null, fresh);
+        } catch (LatchkeyException e) {
+            if (e.category() == ErrorCategory.NOT_FOUND) {
+                throw LatchkeyException.notFound(resource, resourceId);
+            }
+            throw e;
+        }
     }
 
     /** The environment with this slug; 404 naming the slug when the project has none. */

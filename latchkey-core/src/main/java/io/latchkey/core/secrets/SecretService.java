@@ -239,7 +239,7 @@ public final class SecretService {
         Secret current = secrets.findById(secretId == null ? "" : secretId)
                 .filter(s -> s.ownerId() == null || actor.type() == PrincipalType.USER && actor.id().equals(s.ownerId()))
                 .orElseThrow(() -> LatchkeyException.notFound("secret", secretId));
-        Project project = scopes.project(actor, current.projectId(), null, true);
+        Project project = scopes.projectOf(actor, current.projectId(), true, "secret", secretId);
         Environment env = scopes.environmentById(project, current.environmentId());
         SecretScope scope = new SecretScope(project, env, current.path());
         access.require(actor, project, SecretsAccess.ROLLBACK, scope.secretAri(current.name()), meta);

@@ -51,7 +51,9 @@ public final class Validate {
         if (value == null || value.isBlank()) {
             throw LatchkeyException.missingField(field);
         }
-        String v = value.trim();
+        // strip, not trim: trim also drops leading and trailing control characters, so "\u0000" became "" and
+        // reached the aggregate's builder as a blank name (a 500 found by the bad-input fuzzer, issue 9).
+        String v = value.strip();
         if (v.length() > max) {
             throw LatchkeyException.invalidField(field, field + " must be at most " + max + " characters");
         }

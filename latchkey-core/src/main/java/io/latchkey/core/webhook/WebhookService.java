@@ -174,7 +174,7 @@ public final class WebhookService implements SecretChangeSink {
     private WebhookView authorized(Actor actor, String webhookId, String action, RequestMeta meta) {
         Webhook w = webhooks.findById(webhookId == null ? "" : webhookId)
                 .orElseThrow(() -> LatchkeyException.notFound("webhook", webhookId));
-        Project project = scopes.project(actor, w.projectId(), null, false);
+        Project project = scopes.projectOf(actor, w.projectId(), false, "webhook", webhookId);
         Environment env = scopes.environmentById(project, w.environmentId());
         access.require(actor, project, action, ari(project, env, w.path()), meta);
         return new WebhookView(w, env);

@@ -2,6 +2,7 @@ package io.latchkey.http.iam;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.latchkey.core.pat.PersonalAccessToken;
 import io.latchkey.core.pat.PublicKeyInfo;
 import io.latchkey.core.policy.Effect;
@@ -54,8 +55,12 @@ public final class IamDtos {
     public record UserList(List<PrincipalRecord> records, String lastEvaluatedKey) {
     }
 
-    /** A statement; {@code condition} and {@code sid} are Latchkey extensions. */
+    /**
+     * A statement; {@code condition} and {@code sid} are Latchkey extensions. A condition value may be a single
+     * string or a list ({@link PolicyConditionsDeserializer}); it is always stored and returned as a list.
+     */
     public record PolicyStatementDto(List<String> action, String effect, List<String> principal, List<String> resource,
+                                     @JsonDeserialize(using = PolicyConditionsDeserializer.class)
                                      Map<String, Map<String, List<String>>> condition, String sid) {
     }
 

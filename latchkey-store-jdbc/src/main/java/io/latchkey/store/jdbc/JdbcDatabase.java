@@ -1,5 +1,7 @@
 package io.latchkey.store.jdbc;
 
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.tx.Transactions;
 
@@ -151,6 +153,9 @@ public final class JdbcDatabase implements Transactions {
         }, "batch update");
     }
 
+    /** The message when a text value contains NUL; tests assert it. */
+    public static final String NUL_IN_TEXT = "text values may not contain the NUL character (U+0000)";
+
     static void bind(PreparedStatement ps, Object[] args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
@@ -162,6 +167,11 @@ public final class JdbcDatabase implements Transactions {
             } else if (a instanceof Instant t) {
                 ps.setObject(idx, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
             } else if (a instanceof String s) {
+                if (s.indexOf('\u0000') >= 0) {
+                    // PostgreSQL text cannot hold NUL (SQLState 22021, which surfaced as a 500); refuse it the same
+                    // way on every backend so both store and find the same values (bad-input fuzzer, issue 9).
+                    throw LatchkeyException.of(ErrorCode.INVALID_REQUEST, NUL_IN_TEXT);
+                }
                 ps.setString(idx, s);
             } else if (a instanceof Long l) {
                 ps.setLong(idx, l);

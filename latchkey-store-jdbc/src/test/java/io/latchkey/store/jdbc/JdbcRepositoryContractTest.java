@@ -94,6 +94,21 @@ class JdbcRepositoryContractTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void textWithNulWhenLookedUpOrStoredThenInvalidRequestOnEveryBackend(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            JdbcUserRepository users = new JdbcUserRepository(f.db);
+            assertThatThrownBy(() -> users.findByEmail("a\u0000@example.com"))
+                    .isInstanceOfSatisfying(LatchkeyException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                        assertThat(e.getMessage()).isEqualTo(JdbcDatabase.NUL_IN_TEXT);
+                    });
+            assertThatThrownBy(() -> user(f, "u\u0000", "nul@example.com")).isInstanceOf(LatchkeyException.class);
+            assertThat(users.findByEmail("nul@example.com")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void usersWhenEmailTakenInAnyCaseThenAlreadyExistsNamingEmail(Dialect d) {
         try (StoreFixture f = StoreFixture.open(d)) {
             Organization o = org(f, "o1");

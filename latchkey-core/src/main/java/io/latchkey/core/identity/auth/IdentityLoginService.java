@@ -9,10 +9,10 @@ import io.latchkey.core.identity.IdentityTokens;
 import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.ratelimit.AttemptLimiter;
+import io.latchkey.core.ratelimit.AttemptLimits;
 import io.latchkey.core.ratelimit.AttemptPolicy;
 import io.latchkey.core.support.Require;
 
-import java.time.Duration;
 
 /**
  * The one pipeline of every machine-identity login ({@code POST /api/v1/auth/<method>/login}): throttle by
@@ -33,7 +33,7 @@ import java.time.Duration;
 public final class IdentityLoginService {
     /** Longest subject kept in an audit event: a request may name anything there. */
     static final int MAX_SUBJECT = 128;
-    static final AttemptPolicy PER_ADDRESS = new AttemptPolicy(50, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    static final AttemptPolicy PER_ADDRESS = AttemptLimits.IDENTITY_LOGIN_ADDRESS;
 
     private final IdentityAuthMethods methods;
     private final IdentityTokens tokens;

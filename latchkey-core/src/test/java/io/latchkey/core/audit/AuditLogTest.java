@@ -1,0 +1,161 @@
+package io.latchkey.core.audit;
+
+import io.latchkey.core.error.ErrorCode;
+import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.tx.Transactions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The group-commit path: a caller of recordAsync returns only after its event's batch committed. */
+class AuditLogTest {
+
+    /** Counts appends; can hold them back, or fail them. */
+    static class RecordingRepository implements AuditRepository {
+        final List<AuditRecord> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        volatile RuntimeException failure;
+
+        @Override
+        public List<AuditEvent> append(List<AuditRecord> records) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            batchSizes.add(records.size());
+            stored.addAll(records);
+            return List.of();
+        }
+
+        @Override
+        public AuditPage query(AuditQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void forEachInOrder(long maxSeq, Consumer<AuditEvent> consumer) {
+        }
+
+        @Override
+        public AuditEvent head() {
+            return null;
+        }
+
+        @Override
+        public String[] headPointer() {
+            return null;
+        }
+    }
+
+    /** Runs work directly; tracks whether the calling thread is "inside" a transaction. */
+    static final class DirectTransactions implements Transactions {
+        private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            boolean outer = !inside.get();
+            inside.set(true);
+            try {
+                return work.get();
+            } finally {
+                if (outer) {
+                    inside.set(false);
+                }
+            }
+        }
+
+        @Override
+        public boolean active() {
+            return inside.get();
+        }
+    }
+
+    private static AuditRecord.Builder login() {
+        return AuditRecord.builder("auth.login", AuditOutcome.SUCCESS);
+    }
+
+    @Test
+    void recordAsyncWhenBatchNotYetCommittedThenCallerStillWaits() throws Exception {
+        RecordingRepository repo = new RecordingRepository();
+        repo.gate = new CountDownLatch(1);
+        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC())) {
+            log.start();
+            CompletableFuture<Void> call = CompletableFuture.runAsync(() -> log.recordAsync(login()));
+            Thread.sleep(300);
+            assertThat(call).as("acknowledged before the event was written").isNotDone();
+            repo.gate.countDown();
+            call.get(5, TimeUnit.SECONDS);
+            assertThat(repo.stored).hasSize(1);
+        }
+    }
+
+    @Test
+    void recordAsyncWhenAppendFailsThenCallerGetsInternalError() {
+        RecordingRepository repo = new RecordingRepository();
+        repo.failure = new IllegalStateException("database down");
+        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC())) {
+            log.start();
+            assertThatThrownBy(() -> log.recordAsync(login())).isInstanceOfSatisfying(LatchkeyException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR));
+            repo.failure = null;
+        }
+    }
+
+    @Test
+    void recordAsyncWhenManyCallersThenTheyShareCommits() throws Exception {
+        RecordingRepository repo = new RecordingRepository();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC())) {
+            log.start();
+            repo.gate = new CountDownLatch(1);
+            List<CompletableFuture<Void>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(CompletableFuture.runAsync(() -> log.recordAsync(login()), pool));
+            }
+            Thread.sleep(300);
+            assertThat(calls).noneMatch(CompletableFuture::isDone);
+            repo.gate.countDown();
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(repo.stored).hasSize(50);
+            assertThat(repo.batchSizes.size()).as("commits for 50 events").isLessThan(10);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void recordAsyncWhenInsideTransactionThenAppendsOnTheCallersThread() {
+        List<String> appendingThreads = java.util.Collections.synchronizedList(new ArrayList<>());
+        RecordingRepository repo = new RecordingRepository() {
+            @Override
+            public List<AuditEvent> append(List<AuditRecord> records) {
+                appendingThreads.add(Thread.currentThread().getName());
+                return super.append(records);
+            }
+        };
+        DirectTransactions tx = new DirectTransactions();
+        try (AuditLog log = new AuditLog(repo, tx, Clock.systemUTC())) {
+            log.start();
+            tx.run(() -> log.recordAsync(login()));
+            log.recordAsync(login());
+        }
+        assertThat(appendingThreads).containsExactly(Thread.currentThread().getName(), "latchkey-audit-writer");
+    }
+}
