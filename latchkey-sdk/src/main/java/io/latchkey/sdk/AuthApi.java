@@ -34,4 +34,18 @@ public final class AuthApi {
         return executor.execute(ApiCall.post(UserLoginCredentials.LOGIN_PATH, Map.of("email", email, "password", password),
                 LoginResponse.class, AuthPolicy.none()));
     }
+
+    /**
+     * Revokes the token this client presents ({@code POST /iam/v1/logout}): a user, personal-access-token,
+     * project-scoped or machine identity token stops working on every node at once, before it expires.
+     *
+     * @throws UnauthorizedException when the token is already expired or revoked
+     */
+    public void logout() {
+        executor.execute(ApiCall.post(LOGOUT_PATH, null, Void.class, LOGOUT_AUTH));
+    }
+
+    private static final String LOGOUT_PATH = "/iam/v1/logout";
+    private static final AuthPolicy LOGOUT_AUTH = AuthPolicy.of("logout", AuthMode.USER, AuthMode.PAT,
+            AuthMode.PROJECT, AuthMode.IDENTITY);
 }

@@ -41,6 +41,19 @@ public final class LatchkeyClient {
     private final AuditApi audit;
     private final KeysApi keys;
     private final WellKnownApi wellKnown;
+    private final ProjectsApi projects;
+    private final PrincipalsApi principals;
+    private final PoliciesApi policies;
+    private final StsApi sts;
+    private final TokensApi tokens;
+    private final AuthzApi authz;
+    private final IdentitiesApi identities;
+    private final UniversalAuthApi universalAuth;
+    private final TokenAuthApi tokenAuth;
+    private final WorkspacesApi workspaces;
+    private final SecretsApi secrets;
+    private final FoldersApi folders;
+    private final KmsApi kms;
 
     private LatchkeyClient(ClientSettings settings, Credentials credentials) {
         this.executor = new ApiExecutor(settings, credentials);
@@ -50,6 +63,19 @@ public final class LatchkeyClient {
         this.audit = new AuditApi(executor);
         this.keys = new KeysApi(executor);
         this.wellKnown = new WellKnownApi(executor);
+        this.projects = new ProjectsApi(executor);
+        this.principals = new PrincipalsApi(executor);
+        this.policies = new PoliciesApi(executor);
+        this.sts = new StsApi(executor);
+        this.tokens = new TokensApi(executor);
+        this.authz = new AuthzApi(executor);
+        this.identities = new IdentitiesApi(executor);
+        this.universalAuth = new UniversalAuthApi(executor);
+        this.tokenAuth = new TokenAuthApi(executor);
+        this.workspaces = new WorkspacesApi(executor);
+        this.secrets = new SecretsApi(executor);
+        this.folders = new FoldersApi(executor);
+        this.kms = new KmsApi(executor);
     }
 
     public static Builder builder() {
@@ -86,9 +112,101 @@ public final class LatchkeyClient {
         return keys;
     }
 
+    /**
+     * The access keys of a project, with its management keys, roles, permissions and tenants (user token or
+     * personal access token session), the exchange and the session-verifying keys (no credentials).
+     *
+     * @param projectId {@code P} followed by 27 letters or digits
+     */
+    public AccessKeysApi accessKeys(String projectId) {
+        return new AccessKeysApi(executor, projectId);
+    }
+
+    /**
+     * The token the client's credentials supply now, obtaining or renewing it when due, for calling your own
+     * services with the same identity (for example the session of {@link Credentials#accessKey}). Secret:
+     * send it as a bearer token, never log it.
+     *
+     * @throws AuthModeException    when the client has no credentials
+     * @throws LatchkeyApiException when a token cannot be obtained
+     */
+    public String accessToken() {
+        Credentials c = executor.credentials();
+        if (c.mode() == AuthMode.NONE) {
+            throw new AuthModeException("access tokens", AuthMode.NONE, java.util.EnumSet.complementOf(
+                    java.util.EnumSet.of(AuthMode.NONE)));
+        }
+        return c.accessToken(executor);
+    }
+
     /** Public keys and discovery (no credentials). */
     public WellKnownApi wellKnown() {
         return wellKnown;
+    }
+
+    /** Projects (user token or personal access token session). */
+    public ProjectsApi projects() {
+        return projects;
+    }
+
+    /** The members of the project bound to a project-scoped token. */
+    public PrincipalsApi principals() {
+        return principals;
+    }
+
+    /** Principals' policies in the project bound to a project-scoped token. */
+    public PoliciesApi policies() {
+        return policies;
+    }
+
+    /** Project-scoped tokens (user token or personal access token session) and whoami (any token). */
+    public StsApi sts() {
+        return sts;
+    }
+
+    /** Personal access tokens (user token or personal access token session). */
+    public TokensApi tokens() {
+        return tokens;
+    }
+
+    /** The authorization check (user, personal access token, project-scoped or machine identity token). */
+    public AuthzApi authz() {
+        return authz;
+    }
+
+    /** Machine identities of an organization, and identity token renew and revoke (user or identity token). */
+    public IdentitiesApi identities() {
+        return identities;
+    }
+
+    /** Universal auth of identities: configuration and client secrets (user or identity token); login. */
+    public UniversalAuthApi universalAuth() {
+        return universalAuth;
+    }
+
+    /** Token auth of identities (user or identity token). */
+    public TokenAuthApi tokenAuth() {
+        return tokenAuth;
+    }
+
+    /** Projects and environments as the secrets dialect serves them (user or identity token). */
+    public WorkspacesApi workspaces() {
+        return workspaces;
+    }
+
+    /** Secrets (identity, user, personal-access-token or project-scoped token). */
+    public SecretsApi secrets() {
+        return secrets;
+    }
+
+    /** Folders of secrets (as {@link #secrets()}). */
+    public FoldersApi folders() {
+        return folders;
+    }
+
+    /** KMS keys (as {@link #secrets()}). */
+    public KmsApi kms() {
+        return kms;
     }
 
     /** {@code GET /healthz}: answers while the server process runs. */

@@ -19,4 +19,24 @@ public interface RenewalContext {
      * @throws LatchkeyApiException the typed error of the call
      */
     <T> T postJson(String path, Object body, Class<T> responseType);
+
+    /** The client's server (its base URL, without a trailing slash). */
+    java.net.URI baseUrl();
+
+    /**
+     * POSTs form fields ({@code application/x-www-form-urlencoded}) to a path of the client's server
+     * without credentials, e.g. to the OAuth2 token endpoint.
+     *
+     * @throws LatchkeyApiException the typed error of the call
+     */
+    <T> T postForm(String path, java.util.Map<String, String> fields, Class<T> responseType);
+
+    /**
+     * POSTs a JSON body with {@code Authorization: Bearer <bearerToken>} instead of the client's credentials
+     * (for exchanges that authenticate with a secret of their own, such as an access key), and reads the
+     * response. The bearer token is never logged.
+     *
+     * @throws LatchkeyApiException the typed error of the call
+     */
+    <T> T postJson(String path, Object body, String bearerToken, Class<T> responseType);
 }

@@ -1,17 +1,13 @@
 package io.latchkey.sdk;
 
 import io.latchkey.sdk.InvalidTokenException.Reason;
-import io.latchkey.sdk.internal.EcdsaSignatures;
 import io.latchkey.sdk.internal.JwksCache;
+import io.latchkey.sdk.internal.JwsChecks;
 import io.latchkey.sdk.internal.JwtParts;
 import io.latchkey.sdk.internal.VerificationKey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -50,6 +46,7 @@ public final class TokenVerifier {
     public static final String ISSUER_REQUIRED = "issuer cannot be null: set the iss of the server's tokens"
             + " (its public URL; client.wellKnown().openIdConfiguration().issuer() tells it)";
     private static final Duration MAX_SKEW = Duration.ofMinutes(10);
+    private static final Set<String> ALGORITHMS = Set.of(VerificationKey.ES256, VerificationKey.RS256);
 
     private final JwksCache keys;
     private final String issuer;
@@ -93,56 +90,19 @@ public final class TokenVerifier {
     }
 
     private static JwtParts parse(String token) {
-        try {
-            return JwtParts.parse(token);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException(Reason.MALFORMED, "malformed token: " + e.getMessage(), e);
-        }
+        return JwsChecks.parse(token);
     }
 
     private static String checkAlgorithm(JwtParts jwt) {
-        String alg = jwt.headerString("alg");
-        if (!VerificationKey.ES256.equals(alg) && !VerificationKey.RS256.equals(alg)) {
-            throw new InvalidTokenException(Reason.ALGORITHM_NOT_ALLOWED,
-                    "algorithm " + (alg == null ? "(missing)" : alg) + " is not accepted; only ES256 and RS256 are");
-        }
-        if (jwt.header().containsKey("crit")) {
-            throw new InvalidTokenException(Reason.MALFORMED, "the token has critical header parameters this verifier"
-                    + " does not understand (RFC 7515 section 4.1.11)");
-        }
-        return alg;
+        return JwsChecks.algorithm(jwt, ALGORITHMS);
     }
 
     private VerificationKey findKey(JwtParts jwt, String alg) {
-        String kid = jwt.headerString("kid");
-        if (kid == null) {
-            throw new InvalidTokenException(Reason.UNKNOWN_KEY, "the token names no key (kid)");
-        }
-        VerificationKey key = keys.find(kid);
-        if (key == null) {
-            throw new InvalidTokenException(Reason.UNKNOWN_KEY, "no published key has kid " + kid);
-        }
-        if (!key.algorithm().equals(alg)) {
-            throw new InvalidTokenException(Reason.ALGORITHM_NOT_ALLOWED,
-                    "key " + kid + " verifies " + key.algorithm() + ", not " + alg);
-        }
-        return key;
+        return JwsChecks.key(jwt, alg, keys);
     }
 
     private static void checkSignature(JwtParts jwt, VerificationKey key) {
-        boolean ok;
-        try {
-            boolean ec = key.algorithm().equals(VerificationKey.ES256);
-            Signature s = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
-            s.initVerify(key.key());
-            s.update(jwt.signingInput().getBytes(StandardCharsets.US_ASCII));
-            ok = s.verify(ec ? EcdsaSignatures.joseToDer(jwt.signature(), 32) : jwt.signature());
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new InvalidTokenException(Reason.BAD_SIGNATURE, "the signature is malformed", e);
-        }
-        if (!ok) {
-            throw new InvalidTokenException(Reason.BAD_SIGNATURE, "the signature does not match key " + key.kid());
-        }
+        JwsChecks.signature(jwt, key);
     }
 
     private void checkIssuer(Claims claims) {
@@ -153,23 +113,10 @@ public final class TokenVerifier {
     }
 
     private void checkTimes(Claims claims) {
-        Instant now = clock.instant();
-        Instant exp = claims.expiresAt();
-        if (exp == null) {
-            if (!allowNonExpiring || claims.authMode() != AuthMode.IDENTITY) {
-                throw new InvalidTokenException(Reason.NO_EXPIRY, "the token has no expiry (exp)");
-            }
-        } else if (!now.isBefore(exp.plus(clockSkew))) {
-            // RFC 7519 section 4.1.4: reject at or after exp; the message never contains the token.
-            throw new InvalidTokenException(Reason.EXPIRED, "the token expired at " + exp + ", "
-                    + Duration.between(exp, now).toSeconds() + " s before now (" + now + "), beyond the allowed clock skew of "
-                    + clockSkew.toSeconds() + " s");
+        if (claims.expiresAt() == null && (!allowNonExpiring || claims.authMode() != AuthMode.IDENTITY)) {
+            throw new InvalidTokenException(Reason.NO_EXPIRY, "the token has no expiry (exp)");
         }
-        Instant nbf = claims.notBefore();
-        if (nbf != null && now.plus(clockSkew).isBefore(nbf)) {
-            throw new InvalidTokenException(Reason.NOT_YET_VALID, "the token is not valid before " + nbf + " (now " + now
-                    + ", clock skew " + clockSkew.toSeconds() + " s)");
-        }
+        JwsChecks.times(claims.expiresAt(), claims.notBefore(), clock.instant(), clockSkew);
     }
 
     private void checkAudience(Claims claims) {

@@ -73,9 +73,8 @@ class RenewingCredentialsTest {
 
     @Test
     void accessTokenWhenFiftyConcurrentRequestsNeedRenewalThenOneRenewalServesAll() throws Exception {
-        int threads = 50;
-        CountDownLatch started = new CountDownLatch(threads);
         AtomicInteger n = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(THREADS);
         transport.on(LOGIN, r -> {
             started.await(5, TimeUnit.SECONDS); // hold the renewal until every request has started
             Thread.sleep(50);
@@ -83,24 +82,60 @@ class RenewingCredentialsTest {
                     Map.of("token_use", "user", "n", n.incrementAndGet())) + "\",\"expiresIn\":3600}");
         });
         LatchkeyClient c = client(Credentials.userLogin("a@example.com", "pw"));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        concurrently(started, () -> c.users().list().firstPage());
+        assertThat(transport.count(LOGIN)).isEqualTo(1);
+        assertOneTokenServed(USERS, "/iam/v1/users");
+    }
+
+    @Test
+    void accessTokenWhenFiftyConcurrentProjectRequestsNeedRenewalThenOnePatExchangeServesAll() throws Exception {
+        PersonalAccessTokenCredentialsTest.serve(transport, 3600);
+        transport.on(PersonalAccessTokenCredentialsTest.PRINCIPALS, r -> FakeTransport.json(200, "{\"records\":[]}"));
+        LatchkeyClient c = client(PersonalAccessTokenCredentialsTest.credentials(TokenKeys.generate(TokenSigningAlgorithm.ES256)));
+        c.principals().list().firstPage();
+        clock.advance(Duration.ofSeconds(3571)); // 29 s before expiry: every request below needs a renewal
+
+        CountDownLatch started = new CountDownLatch(THREADS);
+        FakeTransport.Handler sts = r -> {
+            started.await(5, TimeUnit.SECONDS);
+            Thread.sleep(50);
+            return FakeTransport.json(200, "{\"accessToken\":\"" + TestTokens.withClaims(Map.of("token_use", "project", "n", "renewed"))
+                    + "\",\"expiresIn\":3600}");
+        };
+        transport.on(PersonalAccessTokenCredentialsTest.STS, sts);
+        int before = transport.count(PersonalAccessTokenCredentialsTest.PRINCIPALS);
+        concurrently(started, () -> c.principals().list().firstPage());
+        assertThat(transport.count(PersonalAccessTokenCredentialsTest.TOKEN_ENDPOINT)).as("one assertion exchanged for all").isEqualTo(2);
+        assertThat(transport.count(PersonalAccessTokenCredentialsTest.STS)).isEqualTo(2);
+        assertThat(transport.count(PersonalAccessTokenCredentialsTest.PRINCIPALS) - before).isEqualTo(THREADS);
+        assertThat(transport.requests().subList(transport.requests().size() - THREADS, transport.requests().size()).stream()
+                .map(r -> r.header("Authorization")).distinct()).as("every request used the one renewed token").hasSize(1);
+    }
+
+    private static final int THREADS = 50;
+
+    /** Runs {@code call} on 50 threads at once; each counts down {@code started} before calling. */
+    private static void concurrently(CountDownLatch started, java.util.concurrent.Callable<Page<?>> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
-            List<Future<Page<User>>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            List<Future<Page<?>>> results = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
                 results.add(pool.submit(() -> {
                     started.countDown();
-                    return c.users().list().firstPage();
+                    return call.call();
                 }));
             }
-            for (Future<Page<User>> f : results) {
+            for (Future<Page<?>> f : results) {
                 assertThat(f.get(10, TimeUnit.SECONDS).items()).isEmpty();
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(transport.count(LOGIN)).isEqualTo(1);
-        assertThat(transport.count(USERS)).isEqualTo(threads);
-        assertThat(transport.requests().stream().filter(r -> r.uri().getPath().equals("/iam/v1/users"))
+    }
+
+    private void assertOneTokenServed(String route, String path) {
+        assertThat(transport.count(route)).isEqualTo(THREADS);
+        assertThat(transport.requests().stream().filter(r -> r.uri().getPath().equals(path))
                 .map(r -> r.header("Authorization")).distinct()).as("every request used the one renewed token").hasSize(1);
     }
 

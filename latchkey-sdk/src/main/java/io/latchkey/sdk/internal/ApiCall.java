@@ -36,6 +36,19 @@ public record ApiCall<T>(String method, String path, Map<String, String> query, 
         return new ApiCall<>("POST", path, Map.of(), body, Json.mapper().constructType(type), auth, Set.of());
     }
 
+    public static <T> ApiCall<T> put(String path, Object body, Class<T> type, AuthPolicy auth) {
+        return new ApiCall<>("PUT", path, Map.of(), body, Json.mapper().constructType(type), auth, Set.of());
+    }
+
+    public static <T> ApiCall<T> patch(String path, Object body, Class<T> type, AuthPolicy auth) {
+        return new ApiCall<>("PATCH", path, Map.of(), body, Json.mapper().constructType(type), auth, Set.of());
+    }
+
+    /** A DELETE whose answer (typically 204) carries no body. */
+    public static ApiCall<Void> delete(String path, AuthPolicy auth) {
+        return new ApiCall<>("DELETE", path, Map.of(), null, Json.mapper().constructType(Void.class), auth, Set.of());
+    }
+
     /** Adds a query parameter; null values are left out. */
     public ApiCall<T> query(String name, Object value) {
         if (value == null) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs API calls: checks the auth mode before anything touches the network, asks the credentials for a
@@ -57,15 +58,29 @@ public final class ApiExecutor implements RenewalContext {
     /** Runs a call; throws the typed error when it fails. */
     public <T> T execute(ApiCall<T> call) {
         call.auth().check(credentials.mode());
+        return run(call, call.auth().sendsCredentials() ? () -> credentials.accessToken(this) : () -> null, true);
+    }
+
+    /**
+     * Runs a call that authenticates with a secret the caller supplies rather than the client's credentials
+     * (a credential exchange, such as the access-key exchange's {@code Bearer <projectId>:<key>}). The
+     * client's own credentials are neither checked nor sent nor invalidated.
+     */
+    public <T> T executeWithBearer(ApiCall<T> call, String bearer) {
+        Objects.requireNonNull(bearer, "bearer cannot be null");
+        return run(call, () -> bearer, false);
+    }
+
+    private <T> T run(ApiCall<T> call, Supplier<String> tokens, boolean ownCredentials) {
         for (int retry = 1; ; retry++) {
-            String token = call.auth().sendsCredentials() ? credentials.accessToken(this) : null;
+            String token = tokens.get();
             String requestId = UUID.randomUUID().toString();
             HttpTransport.Response response = send(request(call, token, requestId));
             if (call.accepts(response.status())) {
                 return decode(call, response, requestId);
             }
             LatchkeyApiException error = errors.decode(response, requestId);
-            if (token != null && error instanceof UnauthorizedException) {
+            if (ownCredentials && token != null && error instanceof UnauthorizedException) {
                 credentials.invalidate(token);
             }
             Optional<Duration> delay = backoff.delayBefore(retry, call.idempotent(), error);
@@ -84,6 +99,43 @@ public final class ApiExecutor implements RenewalContext {
     @Override
     public <T> T postJson(String path, Object body, Class<T> responseType) {
         return execute(ApiCall.post(path, body, responseType, AuthPolicy.none()));
+    }
+
+    @Override
+    public <T> T postJson(String path, Object body, String bearerToken, Class<T> responseType) {
+        return executeWithBearer(ApiCall.post(path, body, responseType, AuthPolicy.none()), bearerToken);
+    }
+
+    @Override
+    public URI baseUrl() {
+        return settings.baseUrl();
+    }
+
+    @Override
+    public <T> T postForm(String path, Map<String, String> fields, Class<T> responseType) {
+        Objects.requireNonNull(fields, "fields cannot be null");
+        StringBuilder form = new StringBuilder();
+        fields.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(formEncode(k)).append('=').append(formEncode(v)));
+        ApiCall<T> call = ApiCall.post(path, null, responseType, AuthPolicy.none());
+        String requestId = UUID.randomUUID().toString();
+        HttpTransport.Request json = request(call, null, requestId);
+        Map<String, String> headers = new LinkedHashMap<>(json.headers());
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        return once(call, new HttpTransport.Request("POST", json.uri(), headers,
+                form.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), settings.timeout()), requestId);
+    }
+
+    /** One attempt, never retried: the calls a renewal makes. */
+    private <T> T once(ApiCall<T> call, HttpTransport.Request request, String requestId) {
+        HttpTransport.Response response = send(request);
+        if (call.accepts(response.status())) {
+            return decode(call, response, requestId);
+        }
+        throw errors.decode(response, requestId);
+    }
+
+    private static String formEncode(String s) {
+        return java.net.URLEncoder.encode(Objects.requireNonNull(s, "form values cannot be null"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private HttpTransport.Request request(ApiCall<?> call, String token, String requestId) {

@@ -33,6 +33,64 @@ public final class EcdsaSignatures {
         return out.toByteArray();
     }
 
+    /**
+     * The JOSE form {@code r || s} (each half {@code partLength} bytes) of a DER signature the JDK's
+     * {@code SHA256withECDSA} produced: what a JWS carries (RFC 7518 section 3.4).
+     *
+     * @throws IllegalArgumentException when {@code der} is not a DER ECDSA signature of that size
+     */
+    public static byte[] derToJose(byte[] der, int partLength) {
+        int[] pos = {0};
+        expect(der, pos, 0x30);
+        readLength(der, pos);
+        byte[] out = new byte[2 * partLength];
+        copyInteger(der, pos, out, 0, partLength);
+        copyInteger(der, pos, out, partLength, partLength);
+        return out;
+    }
+
+    private static void copyInteger(byte[] der, int[] pos, byte[] out, int offset, int partLength) {
+        expect(der, pos, 0x02);
+        int len = readLength(der, pos);
+        int start = pos[0];
+        int end = start + len;
+        if (end > der.length) {
+            throw new IllegalArgumentException("truncated ECDSA signature");
+        }
+        while (start < end - 1 && der[start] == 0) {
+            start++;
+        }
+        int n = end - start;
+        if (n > partLength) {
+            throw new IllegalArgumentException("ECDSA signature integer longer than " + partLength + " bytes");
+        }
+        System.arraycopy(der, start, out, offset + partLength - n, n);
+        pos[0] = end;
+    }
+
+    private static void expect(byte[] der, int[] pos, int tag) {
+        if (pos[0] >= der.length || (der[pos[0]] & 0xff) != tag) {
+            throw new IllegalArgumentException("not a DER ECDSA signature");
+        }
+        pos[0]++;
+    }
+
+    private static int readLength(byte[] der, int[] pos) {
+        if (pos[0] >= der.length) {
+            throw new IllegalArgumentException("truncated ECDSA signature");
+        }
+        int len = der[pos[0]++] & 0xff;
+        if (len == 0x81) {
+            if (pos[0] >= der.length) {
+                throw new IllegalArgumentException("truncated ECDSA signature");
+            }
+            len = der[pos[0]++] & 0xff;
+        } else if (len > 0x81) {
+            throw new IllegalArgumentException("unsupported DER length in an ECDSA signature");
+        }
+        return len;
+    }
+
     /** A DER INTEGER of an unsigned big-endian number: leading zeros dropped, a 0x00 added if the top bit is set. */
     private static byte[] derInteger(byte[] src, int offset, int length) {
         int start = offset;

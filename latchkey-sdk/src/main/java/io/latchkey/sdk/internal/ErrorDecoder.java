@@ -28,7 +28,8 @@ import java.util.Set;
  * Turns an error response into the typed exception. Reads the native shape
  * {@code {name, message, httpStatusCode, traceId, code, details:[{issue, field}]}}, the {@code /api} shape
  * {@code {reqId, statusCode, message, error}} (whose 422 {@code message} is an array of issues) and the
- * OAuth2 shape {@code {error, error_description}}; anything else (a proxy's HTML page) keeps the status.
+ * OAuth2 shape {@code {error, error_description}} and the access-key dialect's
+ * {@code {errorCode, errorDescription, errorMessage, field}} (our stable code is its errorDescription); anything else (a proxy's HTML page) keeps the status.
  *
  * <p>Trap: the IAM dialect answers authentication failures with 403 {@code UnauthorizedError}, as its
  * vendor model does, so a 403 is an {@link UnauthorizedException} when its name or code says so and a
@@ -72,8 +73,10 @@ public final class ErrorDecoder {
         List<ErrorDetail> details = details(body);
         String name = firstNonNull(text(body, "name"), text(body, "error"));
         String message = firstNonNull(details.isEmpty() ? null : details.get(0).issue(), text(body, "message"),
-                text(body, "error_description"), name, "HTTP " + r.status());
-        return new ApiError(r.status(), requestId, text(body, "code"), name, message, details);
+                text(body, "error_description"), text(body, "errorMessage"), name, "HTTP " + r.status());
+        // The access-key dialect carries our stable code in errorDescription and the vendor's in errorCode.
+        String code = firstNonNull(text(body, "code"), text(body, "errorDescription"), text(body, "errorCode"));
+        return new ApiError(r.status(), requestId, code, name, message, details);
     }
 
     private static List<ErrorDetail> details(JsonNode body) {
@@ -85,6 +88,9 @@ public final class ErrorDecoder {
         JsonNode issues = body.path("message");
         if (issues.isArray()) {
             issues.forEach(i -> out.add(new ErrorDetail(text(i, "message"), path(i.path("path")))));
+        }
+        if (out.isEmpty() && text(body, "field") != null) {
+            out.add(new ErrorDetail(firstNonNull(text(body, "errorMessage"), text(body, "message")), text(body, "field")));
         }
         out.removeIf(d -> d.issue() == null);
         return out;
