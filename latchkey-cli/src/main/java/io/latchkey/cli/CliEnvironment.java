@@ -2,6 +2,7 @@ package io.latchkey.cli;
 
 import io.latchkey.sdk.HttpTransport;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,10 +21,17 @@ import java.util.Objects;
  * @param prompter  the terminal, or {@link Prompter#NONE}
  * @param transport the SDK transport; null for the network
  * @param clock     the clock (expiry shown by login and whoami)
+ * @param stdin     standard input: values piped in ({@code secrets set}, {@code kms encrypt}, client secrets)
  * @since 0.1
  */
 record CliEnvironment(Map<String, String> variables, Path home, PrintWriter out, PrintWriter err, Prompter prompter,
-                      HttpTransport transport, Clock clock) {
+                      HttpTransport transport, Clock clock, InputStream stdin) {
+
+    /** An environment whose standard input is empty. */
+    CliEnvironment(Map<String, String> variables, Path home, PrintWriter out, PrintWriter err, Prompter prompter,
+                   HttpTransport transport, Clock clock) {
+        this(variables, home, out, err, prompter, transport, clock, InputStream.nullInputStream());
+    }
 
     CliEnvironment {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables cannot be null"));
@@ -32,11 +40,13 @@ record CliEnvironment(Map<String, String> variables, Path home, PrintWriter out,
         Objects.requireNonNull(err, "err cannot be null");
         Objects.requireNonNull(prompter, "prompter cannot be null");
         Objects.requireNonNull(clock, "clock cannot be null");
+        Objects.requireNonNull(stdin, "stdin cannot be null");
     }
 
     static CliEnvironment system() {
         return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
-                new PrintWriter(System.out, true), new PrintWriter(System.err, true), Prompter.system(), null, Clock.systemUTC());
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), Prompter.system(), null, Clock.systemUTC(),
+                System.in);
     }
 
     /** A variable, or null when unset or empty. */

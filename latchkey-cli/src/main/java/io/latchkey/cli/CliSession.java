@@ -14,8 +14,10 @@ import java.util.Objects;
  * <ul>
  *   <li>profile: {@code --profile}, {@code LATCHKEY_PROFILE}, {@code default};</li>
  *   <li>server: {@code --server}, {@code LATCHKEY_SERVER}, the profile's, {@code http://127.0.0.1:8400};</li>
- *   <li>token: {@code LATCHKEY_TOKEN}, else the profile's, but only when the profile was logged in to the
- *       same server, so that {@code --server} never sends a stored token somewhere else.</li>
+ *   <li>token: {@code LATCHKEY_TOKEN}, else a machine identity's universal-auth login with
+ *       {@code LATCHKEY_CLIENT_ID} and {@code LATCHKEY_CLIENT_SECRET} (renewing itself, nothing stored), else
+ *       the profile's, but only when the profile was logged in to the same server, so that {@code --server}
+ *       never sends a stored token somewhere else.</li>
  * </ul>
  *
  * @since 0.1
@@ -24,6 +26,8 @@ final class CliSession {
     static final String DEFAULT_SERVER = "http://127.0.0.1:8400";
     static final String DEFAULT_PROFILE = "default";
     static final String TOKEN_VARIABLE = "LATCHKEY_TOKEN";
+    static final String CLIENT_ID_VARIABLE = "LATCHKEY_CLIENT_ID";
+    static final String CLIENT_SECRET_VARIABLE = "LATCHKEY_CLIENT_SECRET";
 
     private final GlobalOptions options;
     private final CliEnvironment env;
@@ -48,6 +52,16 @@ final class CliSession {
 
     Output output() {
         return output;
+    }
+
+    /** Whether a person is at a terminal (stdin and stdout), so that secrets shown there may be seen by others. */
+    boolean interactive() {
+        return env.prompter().interactive();
+    }
+
+    /** An environment variable, or null when unset or empty. */
+    String variable(String name) {
+        return env.variable(name);
     }
 
     String profileName() {
@@ -111,8 +125,13 @@ final class CliSession {
         }
     }
 
-    /** A client with the stored (or LATCHKEY_TOKEN) credentials. */
+    /** A client with the stored (or LATCHKEY_TOKEN, or LATCHKEY_CLIENT_ID/SECRET) credentials. */
     LatchkeyClient client() {
+        if (env.variable(TOKEN_VARIABLE) == null && env.variable(CLIENT_ID_VARIABLE) != null
+                && env.variable(CLIENT_SECRET_VARIABLE) != null) {
+            return anonymousClient().withCredentials(Credentials.universalAuth(env.variable(CLIENT_ID_VARIABLE),
+                    env.variable(CLIENT_SECRET_VARIABLE)));
+        }
         String token = token();
         if (token == null) {
             throw new CliException(ExitCode.AUTH, "not logged in to " + server() + " (profile " + profileName() + ")",
@@ -124,6 +143,67 @@ final class CliSession {
             throw new CliException(ExitCode.AUTH, "the token from " + tokenSource() + " is not a Latchkey token",
                     "run: latchkey login", e);
         }
+    }
+
+    /** The folder of the config file (keys that {@code token create-token -g} generates go below it). */
+    java.nio.file.Path configDir() {
+        return store.file().getParent();
+    }
+
+    /** Standard input (a document passed as {@code -}). */
+    java.io.InputStream stdin() {
+        return env.stdin();
+    }
+
+    /**
+     * A client holding a project-scoped token for {@code projectId}, obtained from the STS with the stored
+     * user token (the principals and policies of a project accept only such tokens).
+     */
+    LatchkeyClient projectClient(String projectId) {
+        LatchkeyClient user = client();
+        String token = user.sts().createProjectScopedToken(projectId).accessToken();
+        return user.withCredentials(Credentials.staticToken(token, io.latchkey.sdk.AuthMode.PROJECT));
+    }
+
+    /**
+     * An optional secret: its option, else (on a terminal, without --no-input) read without echo and asked
+     * twice; null when none is given or the person leaves it empty.
+     */
+    char[] optionalSecret(String value, String label) {
+        if (value != null) {
+            return value.toCharArray();
+        }
+        if (options.noInput || !env.prompter().interactive()) {
+            return null;
+        }
+        char[] first = env.prompter().readSecret(label + " (leave empty for none): ");
+        if (first == null || first.length == 0) {
+            return null;
+        }
+        char[] again = env.prompter().readSecret("Repeat " + label.toLowerCase(java.util.Locale.ROOT) + ": ");
+        boolean same = Arrays.equals(first, again);
+        if (again != null) {
+            Arrays.fill(again, '\0');
+        }
+        if (!same) {
+            Arrays.fill(first, '\0');
+            throw new CliException(ExitCode.USAGE, "the two entries differ");
+        }
+        return first;
+    }
+
+    /** An optional value asked on the terminal; null when the person leaves it empty. */
+    String optionalInput(String label) {
+        if (!canPrompt()) {
+            return null;
+        }
+        String v = env.prompter().readLine(label + ": ");
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /** Whether prompting is possible (a terminal, and no --no-input). */
+    boolean canPrompt() {
+        return !options.noInput && env.prompter().interactive();
     }
 
     /** A value from its option, else from a prompt; never prompts under --no-input or without a terminal. */

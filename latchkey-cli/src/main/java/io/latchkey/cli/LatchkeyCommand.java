@@ -22,12 +22,18 @@ import java.util.concurrent.Callable;
         description = "Latchkey: identity and access for machines and the people who run them.",
         subcommands = {BootstrapCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
                 UserCommand.class, KeysCommand.class, AuditCommand.class, CompletionCommand.class,
+                ManagementKeysCommand.class, AccessKeysCommand.class, RolesCommand.class, PermissionsCommand.class,
+                TenantsCommand.class,
+                ProjectsCommand.class, PrincipalCommand.class, PolicyCommand.class, TokenCommand.class,
+                IdentityCommand.class, SecretsCommand.class, FolderCommand.class, RunCommand.class, KmsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LatchkeyCommand implements Callable<Integer> {
     private static final String[] EXAMPLES = {"", "Examples:",
             "  latchkey bootstrap --email owner@example.com --organization Acme",
             "  latchkey login --email owner@example.com",
             "  latchkey user list",
+            "  latchkey project create --name payments --select",
+            "  latchkey token create-token -n ci-deployer -g -w",
             "  latchkey --json audit verify",
             "", "Profiles: ~/.config/latchkey/config.json (or $LATCHKEY_CONFIG_DIR).",
             "LATCHKEY_TOKEN overrides the stored token."};
@@ -78,6 +84,8 @@ public final class LatchkeyCommand implements Callable<Integer> {
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> root.report(ex));
+        // run: everything from the command's name on is the command's, even without "--".
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         return cli;
     }
 

@@ -44,6 +44,12 @@ final class Output {
         out.flush();
     }
 
+    /** Text exactly as given (no newline added), flushed; for results that are files (export). */
+    void print(String text) {
+        out.print(text);
+        out.flush();
+    }
+
     /** A line of the text result. */
     void line(String text) {
         out.println(text);

@@ -2,7 +2,7 @@ package io.latchkey.cli;
 
 /**
  * A named set of settings in the config file: which server, the user token after {@code latchkey login},
- * and the selected project (for the project commands to come).
+ * and the selected project ({@code latchkey project select}), which project-scoped commands use.
  *
  * @param server    the server's base URL, or null
  * @param token     the user token; secret, or null when logged out
@@ -18,6 +18,10 @@ record Profile(String server, String token, String projectId) {
 
     Profile withToken(String v) {
         return new Profile(server, v, projectId);
+    }
+
+    Profile withProjectId(String v) {
+        return new Profile(server, token, v);
     }
 
     @Override

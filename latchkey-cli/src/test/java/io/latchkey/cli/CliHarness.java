@@ -35,6 +35,7 @@ final class CliHarness implements HttpTransport {
     private final Deque<String> answers = new ArrayDeque<>();
     private final List<String> prompts = new ArrayList<>();
     private boolean terminal;
+    private byte[] stdin = new byte[0];
     final Path configDir;
 
     CliHarness() throws IOException {
@@ -49,6 +50,12 @@ final class CliHarness implements HttpTransport {
 
     CliHarness env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** What standard input holds (piped, not a terminal). */
+    CliHarness stdin(String text) {
+        stdin = text.getBytes(StandardCharsets.UTF_8);
         return this;
     }
 
@@ -68,7 +75,7 @@ final class CliHarness implements HttpTransport {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment e = new CliEnvironment(env, configDir.getParent(), new PrintWriter(out, true), new PrintWriter(err, true),
-                prompter(), this, Clock.fixed(NOW, ZoneOffset.UTC));
+                prompter(), this, Clock.fixed(NOW, ZoneOffset.UTC), new java.io.ByteArrayInputStream(stdin));
         int exit = LatchkeyCommand.commandLine(e).execute(args);
         return new Result(exit, out.toString(), err.toString());
     }

@@ -196,9 +196,21 @@ class CommandsTest {
     }
 
     @Test
-    void logoutWhenLoggedInThenTokenForgottenButServerKept() throws Exception {
+    void logoutWhenLoggedInThenTokenRevokedAndForgottenButServerKept() throws Exception {
+        CliHarness h = new CliHarness().loggedIn(USER_TOKEN).route("POST /iam/v1/logout", 204, "");
+        Map<String, Object> doc = doc(h.run("logout", "--json").out());
+        assertThat(doc).containsEntry("loggedOut", true).containsEntry("revoked", true);
+        assertThat(h.requests()).singleElement().satisfies(r ->
+                assertThat(r.headers()).containsEntry("Authorization", "Bearer " + USER_TOKEN));
+        assertThat(h.profile()).isEqualTo(new Profile(CliHarness.SERVER, null, null));
+    }
+
+    @Test
+    void logoutWhenServerUnreachableThenTokenForgottenAndNotRevokedSaid() throws Exception {
         CliHarness h = new CliHarness().loggedIn(USER_TOKEN);
-        assertThat(h.run("logout").out()).contains("Logged out");
+        CliHarness.Result r = h.run("logout");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Logged out").contains("not revoked");
         assertThat(h.profile()).isEqualTo(new Profile(CliHarness.SERVER, null, null));
     }
 
