@@ -168,6 +168,39 @@ class IamPatFlowTest {
     }
 
     @Test
+    void policyPutWhenConditionValueIsOneStringThenStoredAsListAndEvaluated() {
+        String projectId = createProject("conditions");
+        String tokenId = createToken(ClientAssertions.rsaKey("k-cond"));
+        String ownerProject = projectToken(owner, projectId);
+        server.post("/iam/v1/projects/principals", ownerProject, Map.of("principalId", tokenId, "principalType", "token"));
+        String ari = "ari:iam::" + projectId + ":token/" + tokenId;
+        String path = "/iam/v1/policies/principals/" + tokenId + "?principalType=token";
+        TestResponse put = server.raw("PUT", path, ownerProject, "application/json", """
+                {"version": "2022-12-15", "statement": [{"principal": ["%s"], "action": ["secrets:Read"], "resource": ["*"],
+                 "effect": "Allow", "condition": {"IpAddress": {"lk:SourceIp": "10.0.0.0/8"},
+                                                  "DateLessThan": {"lk:CurrentTime": ["2027-01-01T00:00:00Z"]}}}]}""".formatted(ari));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode condition = put.json().get("statement").get(0).get("condition");
+        assertThat(condition.get("IpAddress").get("lk:SourceIp").isArray()).as("returned as a list").isTrue();
+        assertThat(condition.get("IpAddress").get("lk:SourceIp").get(0).asText()).isEqualTo("10.0.0.0/8");
+        assertThat(server.get(path, ownerProject).json().get("statement").get(0).get("condition").get("IpAddress")
+                .get("lk:SourceIp").get(0).asText()).isEqualTo("10.0.0.0/8");
+
+        Map<String, Object> inside = Map.of("principal", ari, "action", "secrets:Read", "resource", "r",
+                "context", Map.of("sourceIp", "10.1.2.3", "time", "2026-06-01T00:00:00Z"));
+        Map<String, Object> outside = Map.of("principal", ari, "action", "secrets:Read", "resource", "r",
+                "context", Map.of("sourceIp", "192.168.1.1", "time", "2026-06-01T00:00:00Z"));
+        assertThat(server.post("/iam/v1/authz/check", owner, inside).text("decision")).isEqualTo("Allow");
+        assertThat(server.post("/iam/v1/authz/check", owner, outside).text("decision")).isEqualTo("Deny");
+
+        TestResponse bad = server.raw("PUT", path, ownerProject, "application/json", """
+                {"version": "2022-12-15", "statement": [{"principal": ["%s"], "action": ["*"], "resource": ["*"],
+                 "effect": "Allow", "condition": {"IpAddress": {"lk:SourceIp": 5}}}]}""".formatted(ari));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("statement[0].condition");
+    }
+
+    @Test
     void authzCheckWhenPolicyDeniesThenDecisionNamesStatement() {
         String projectId = createProject("authz");
         RSAKey key = ClientAssertions.rsaKey("k5");

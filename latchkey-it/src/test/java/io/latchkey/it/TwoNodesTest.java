@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.latchkey.core.crypto.RootKey;
 import io.latchkey.testkit.Backend;
 import io.latchkey.testkit.ClientAssertions;
+import io.latchkey.testkit.ManagedProjects;
+import io.latchkey.testkit.ManagedProjects.ManagedProject;
 import io.latchkey.testkit.TestDatabase;
 import io.latchkey.testkit.TestResponse;
 import io.latchkey.testkit.TestServer;
@@ -14,14 +16,21 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two server nodes on one PostgreSQL database and nothing else shared: tokens minted on one work on the
- * other, and revocations, policy changes and key rotations made on one take effect on the other within a
- * second. (Runs in the PostgreSQL pass of the suite: H2 is a single-process database.)
+ * Hardening suite 5 (issue 9). Two server nodes on one PostgreSQL database and nothing else shared: tokens
+ * of every kind minted on one work on the other; revocations, deactivations, policy changes and key
+ * rotations made on one take effect on the other within a second (each measured and printed); one client
+ * assertion is accepted once across both nodes, even when sent to both at the same moment. (Runs in the
+ * PostgreSQL pass of the suite: H2 is a single-process database.)
  */
 @EnabledIfSystemProperty(named = "latchkey.test.backend", matches = "postgres")
 class TwoNodesTest {
@@ -30,6 +39,7 @@ class TwoNodesTest {
     static TestServer a;
     static TestServer b;
     static String owner;
+    static SecretsApi identities;
 
     @BeforeAll
     static void start() {
@@ -37,7 +47,7 @@ class TwoNodesTest {
         String key = RootKey.generate().toBase64();
         a = TestServer.node(db, key, Map.of("public-url", PUBLIC_URL));
         b = TestServer.node(db, key, Map.of("public-url", PUBLIC_URL));
-        a.bootstrap();
+        identities = new SecretsApi(a); // bootstraps through node A
         owner = a.login(TestServer.OWNER_EMAIL, TestServer.OWNER_PASSWORD);
     }
 
@@ -114,5 +124,97 @@ class TwoNodesTest {
         long ms = within(() -> kidOnA.equals(b.get("/iam/.well-known/jwks.json", null).json().get("keys").get(0).get("kid").asText()));
         System.out.println("key rotation reached the other node's JWKS in " + ms + " ms");
         assertThat(ms).isLessThan(1500);
+    }
+
+    @Test
+    void tokensOfEveryKindWhenMintedOnOneNodeThenAcceptedOnTheOther() throws Exception {
+        String user = a.login(TestServer.OWNER_EMAIL, TestServer.OWNER_PASSWORD);
+        assertThat(b.get("/iam/v1/users", user).status()).as("user token").isEqualTo(200);
+
+        String projectId = a.post("/iam/v1/projects", owner, Map.of("name", "minted")).text("id");
+        String scoped = a.post("/iam/v1/sts/create-project-scoped-token", owner, Map.of("projectId", projectId)).text("accessToken");
+        assertThat(b.get("/iam/v1/projects/principals", scoped).status()).as("project-scoped token").isEqualTo(200);
+
+        RSAKey key = ClientAssertions.rsaKey("m");
+        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "m", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
+                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
+        TestResponse session = a.form("/auth/oauth2/token", Map.of("grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token"),
+                "client_id", tokenId));
+        assertThat(session.status()).as(session.body()).isEqualTo(200);
+        assertThat(b.get("/iam/v1/sts/whoami", session.text("access_token")).status()).as("PAT session").isEqualTo(200);
+
+        String[] identity = identities.loggedInIdentity("minted-on-a", "member", Map.of());
+        assertThat(b.get("/api/v1/workspace", identity[3]).status()).as("identity token").isEqualTo(200);
+
+        ManagedProject managed = ManagedProjects.create(a, owner, "minted keys");
+        assertThat(b.post("/v1/mgmt/accesskey/search", managed.bearer(), Map.of()).status()).as("management key").isEqualTo(200);
+        String accessKey = a.post("/v1/mgmt/accesskey/create", managed.bearer(), Map.of("name", "k", "expireTime", 0)).text("cleartext");
+        TestResponse exchanged = a.post("/v1/auth/accesskey/exchange", managed.id() + ":" + accessKey, Map.of());
+        assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+        String jwt = exchanged.text("sessionJwt");
+        String kid = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.')))).get("kid").asText();
+        assertThat(b.get("/v2/keys/" + managed.id(), null).body()).as("the session's key is published by node B").contains(kid);
+    }
+
+    @Test
+    void deactivationOnOneNodeWhenUsedOnTheOtherThenRefusedWithinASecond() throws Exception {
+        ManagedProject managed = ManagedProjects.create(a, owner, "deactivated");
+        TestResponse created = a.post("/v1/mgmt/accesskey/create", managed.bearer(), Map.of("name", "k", "expireTime", 0));
+        String keyId = created.text("key.id");
+        String accessBearer = managed.id() + ":" + created.text("cleartext");
+        assertThat(b.post("/v1/auth/accesskey/exchange", accessBearer, Map.of()).status()).isEqualTo(200);
+        assertThat(a.post("/v1/mgmt/accesskey/deactivate", managed.bearer(), Map.of("id", keyId)).status()).isEqualTo(200);
+        long accessKeyMs = within(() -> b.post("/v1/auth/accesskey/exchange", accessBearer, Map.of()).status() == 401);
+
+        String nativeKeys = "/iam/v1/projects/" + managed.id() + "/management-keys";
+        TestResponse second = a.post(nativeKeys, owner, Map.of("name", "second"));
+        String secondBearer = managed.id() + ":" + second.text("cleartext");
+        assertThat(b.post("/v1/mgmt/accesskey/search", secondBearer, Map.of()).status()).isEqualTo(200);
+        assertThat(a.post(nativeKeys + "/" + second.text("key.id") + "/deactivate", owner, Map.of()).status()).isIn(200, 204);
+        long managementKeyMs = within(() -> b.post("/v1/mgmt/accesskey/search", secondBearer, Map.of()).status() == 401);
+
+        String[] identity = identities.loggedInIdentity("deleted-on-a", "member", Map.of());
+        assertThat(b.get("/api/v1/workspace", identity[3]).status()).isEqualTo(200);
+        assertThat(a.delete("/api/v1/identities/" + identity[0], identities.adminToken).status()).isEqualTo(200);
+        long identityMs = within(() -> b.get("/api/v1/workspace", identity[3]).status() == 401);
+
+        System.out.println("deactivation propagated to the other node: access key " + accessKeyMs + " ms, management key "
+                + managementKeyMs + " ms, deleted machine identity " + identityMs + " ms");
+        assertThat(accessKeyMs).isLessThan(1000);
+        assertThat(managementKeyMs).isLessThan(1000);
+        assertThat(identityMs).isLessThan(1000);
+    }
+
+    @Test
+    void clientAssertionWhenSentToBothNodesAtOnceThenAcceptedExactlyOnce() throws Exception {
+        RSAKey key = ClientAssertions.rsaKey("race");
+        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "race", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
+                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                Map<String, String> form = Map.of("grant_type", "client_credentials",
+                        "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                        "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token"),
+                        "client_id", tokenId);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Integer> onA = pool.submit(() -> {
+                    go.await();
+                    return a.form("/auth/oauth2/token", form).status();
+                });
+                Future<Integer> onB = pool.submit(() -> {
+                    go.await();
+                    return b.form("/auth/oauth2/token", form).status();
+                });
+                go.countDown();
+                assertThat(List.of(onA.get(30, TimeUnit.SECONDS), onB.get(30, TimeUnit.SECONDS)))
+                        .as("round %d", round).containsExactlyInAnyOrder(200, 401);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

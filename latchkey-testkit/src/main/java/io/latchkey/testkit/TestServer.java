@@ -104,6 +104,11 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The routes the running server serves, as {@code "METHOD /path/{param}"}. */
+    public java.util.List<String> routes() {
+        return server.routes();
+    }
+
     public TestDatabase database() {
         return database;
     }

@@ -72,13 +72,20 @@ final class CliProcess {
     }
 
     Result run(Map<String, String> extraEnv, String... args) {
+        return runWithInput(extraEnv, new byte[0], args);
+    }
+
+    /** Runs with {@code stdin} as standard input (then closed). */
+    Result runWithInput(Map<String, String> extraEnv, byte[] stdin, String... args) {
         ProcessBuilder pb = new ProcessBuilder(command(args));
         pb.environment().remove("LATCHKEY_TOKEN");
         pb.environment().putAll(env);
         pb.environment().putAll(extraEnv);
         try {
             Process p = pb.start();
-            p.getOutputStream().close();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(stdin);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread o = pump(p.getInputStream(), out);
