@@ -54,6 +54,7 @@ public class JwtBenchmark {
     public String provider;
 
     private NimbusTokenCodec codec;
+    private NimbusTokenCodec cachingCodec;
     private JwsAlgorithm alg;
     private TokenDraft draft;
     private String token;
@@ -64,7 +65,11 @@ public class JwtBenchmark {
         KeyPair pair = SignatureBenchmark.keyPair(algorithm);
         KeyRingSnapshot ring = new KeyRingSnapshot(List.of(new LoadedKey("k-" + algorithm, alg, KeyStatus.ACTIVE,
                 pair.getPublic(), pair.getPrivate(), null)));
+        // No verified-token cache here: verify() measures a token's first presentation (parse and
+        // signature); verifyCached() measures every later one.
         codec = new NimbusTokenCodec(() -> ring, Clock.systemUTC(), Duration.ofSeconds(30),
+                CryptoProvider.parse(provider).newProvider(), 0);
+        cachingCodec = new NimbusTokenCodec(() -> ring, Clock.systemUTC(), Duration.ofSeconds(30),
                 CryptoProvider.parse(provider).newProvider());
         Instant now = Instant.now();
         // The claim layout of a project-scoped token (TokenService).
@@ -84,5 +89,11 @@ public class JwtBenchmark {
     @Benchmark
     public VerifiedJwt verify() {
         return codec.verifyInstanceToken(token, Set.of(alg));
+    }
+
+    /** A token presented again: digest, cache lookup, key and time checks. */
+    @Benchmark
+    public VerifiedJwt verifyCached() {
+        return cachingCodec.verifyInstanceToken(token, Set.of(alg));
     }
 }

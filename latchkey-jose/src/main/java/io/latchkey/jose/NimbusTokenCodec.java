@@ -1,5 +1,7 @@
 package io.latchkey.jose;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,6 +25,9 @@ import io.latchkey.core.token.TokenSigner;
 import io.latchkey.core.token.TokenVerifier;
 import io.latchkey.core.token.VerifiedJwt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -31,6 +36,8 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -49,14 +56,33 @@ import java.util.function.Supplier;
  * @since 0.1
  */
 public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
+    /** Longer than any token this instance issues; longer strings are not parsed (nor hashed). */
+    private static final int MAX_TOKEN_CHARS = 16 * 1024;
+    private static final int VERIFIED_CACHE_SIZE = 50_000;
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(NimbusTokenCodec::newSha256);
     private final Supplier<KeyRingSnapshot> keyRing;
     private final Clock clock;
     private final Duration skew;
     private final Provider provider;
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
     private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    /**
+     * Tokens verified recently, by digest. A service presents the same token on every request of its
+     * lifetime; parsing it and checking its ECDSA signature each time was the largest cost of a secret read
+     * after the database. Bounded in size and age; expiry, key retirement and (in the token service)
+     * revocation are still checked on every use.
+     */
+    private final Cache<String, Verified> verified;
 
     public NimbusTokenCodec(Supplier<KeyRingSnapshot> keyRing, Clock clock, Duration skew, Provider provider) {
+        this(keyRing, clock, skew, provider, VERIFIED_CACHE_SIZE);
+    }
+
+    /** @param verifiedCacheSize how many verified tokens to remember; 0 verifies every presentation afresh */
+    public NimbusTokenCodec(Supplier<KeyRingSnapshot> keyRing, Clock clock, Duration skew, Provider provider,
+                            int verifiedCacheSize) {
+        this.verified = verifiedCacheSize <= 0 ? null
+                : Caffeine.newBuilder().maximumSize(verifiedCacheSize).expireAfterWrite(Duration.ofMinutes(10)).build();
         this.keyRing = Require.nonNull(keyRing, "keyRing");
         this.clock = Require.nonNull(clock, "clock");
         this.skew = Require.nonNull(skew, "skew");
@@ -108,6 +134,22 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
 
     @Override
     public VerifiedJwt verifyInstanceToken(String compact, Set<JwsAlgorithm> allowed) {
+        if (compact == null || compact.length() > MAX_TOKEN_CHARS) {
+            throw invalid("token is not a signed JWT");
+        }
+        String cacheKey = verified == null ? null : digest(compact);
+        Verified hit = cacheKey == null ? null : verified.getIfPresent(cacheKey);
+        if (hit != null) {
+            // The signature and claims were checked when the entry was made; what can change since is the
+            // clock and the key ring (a retired key's tokens stop verifying at once).
+            LoadedKey key = keyRing.get().byKid(hit.jwt.keyId());
+            if (!allowed.contains(hit.jwt.algorithm()) || key == null || key.algorithm() != hit.jwt.algorithm()) {
+                verified.invalidate(cacheKey);
+                throw invalid(key == null ? "token was not signed by a key of this instance" : "token algorithm is not accepted");
+            }
+            checkTimes(hit.expiresAt, hit.notBefore);
+            return hit.jwt;
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(compact);
@@ -138,21 +180,48 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
         } catch (ParseException e) {
             throw invalid("token claims are malformed");
         }
-        checkTimes(claims);
-        return toVerified(key.kid(), alg, claims);
+        Instant exp = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
+        Instant nbf = claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant();
+        checkTimes(exp, nbf);
+        VerifiedJwt result = toVerified(key.kid(), alg, claims);
+        if (cacheKey != null) {
+            verified.put(cacheKey, new Verified(result, exp, nbf));
+        }
+        return result;
     }
 
-    private void checkTimes(JWTClaimsSet claims) {
+    /** A token whose signature verified, kept so that its next use skips the parse and the signature check. */
+    private record Verified(VerifiedJwt jwt, Instant expiresAt, Instant notBefore) {
+    }
+
+    /**
+     * The cache key of a presented token: its SHA-256, so the cache holds no bearer token and a lookup
+     * compares digests, never a secret prefix.
+     */
+    private static String digest(String compact) {
+        MessageDigest md = SHA256.get();
+        md.reset();
+        byte[] d = md.digest(compact.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getEncoder().withoutPadding().encodeToString(d);
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private void checkTimes(Instant exp, Instant nbf) {
         Instant now = clock.instant();
-        Date exp = claims.getExpirationTime();
         // RFC 7519 4.1.4: reject on or after exp, with the configured skew.
-        if (exp != null && !now.isBefore(exp.toInstant().plus(skew))) {
-            long late = Duration.between(exp.toInstant(), now).toSeconds();
+        if (exp != null && !now.isBefore(exp.plus(skew))) {
+            long late = Duration.between(exp, now).toSeconds();
             throw LatchkeyException.unauthenticated(ErrorCode.TOKEN_EXPIRED, "token expired " + late
                     + " s ago (now " + now + ", allowed skew " + skew.toSeconds() + " s)");
         }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
+        if (nbf != null && now.plus(skew).isBefore(nbf)) {
             throw invalid("token is not valid yet");
         }
     }
@@ -167,10 +236,10 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
             }
         }
         return new VerifiedJwt(kid, alg, claims.getIssuer(), claims.getSubject(),
-                claims.getAudience() == null ? List.of() : claims.getAudience(),
+                claims.getAudience() == null ? List.of() : List.copyOf(claims.getAudience()),
                 claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(),
                 claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant(),
-                claims.getJWTID(), all);
+                claims.getJWTID(), Collections.unmodifiableMap(all));
     }
 
     private JWSVerifier newVerifier(LoadedKey key) {

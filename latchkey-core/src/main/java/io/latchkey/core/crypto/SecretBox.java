@@ -5,7 +5,6 @@ import io.latchkey.core.support.Require;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,8 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Wire form: {@code 0x01 || nonce(12) || ciphertext || tag(16)}. The leading version byte leaves room
  * for another algorithm without guessing.
  *
- * <p>Instances are immutable and thread-safe; a {@link Cipher} is created per call because GCM ciphers may
- * not be reused with the same key and nonce, and creating one is cheap next to the work it does.
+ * <p>Instances are immutable and thread-safe. Each thread keeps one {@link Cipher} and re-initialises it per
+ * message with that message's key and nonce (looking a cipher up through the provider list cost more than
+ * the AES work itself for a secret-sized value); GCM forbids reusing a key and nonce pair for encryption,
+ * which fresh random nonces never do, and a cipher that threw is dropped rather than reused.
  *
  * @since 0.1
  */
@@ -28,6 +29,8 @@ public final class SecretBox {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final ThreadLocal<Cipher> CIPHER = new ThreadLocal<>();
 
     private final SecretKeySpec key;
 
@@ -52,7 +55,7 @@ public final class SecretBox {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = cipher();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[1 + NONCE_BYTES + c.getOutputSize(plaintext.length)];
@@ -60,7 +63,8 @@ public final class SecretBox {
             System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
             c.doFinal(plaintext, 0, plaintext.length, out, 1 + NONCE_BYTES);
             return out;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
+            CIPHER.remove();
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
     }
@@ -78,15 +82,26 @@ public final class SecretBox {
             throw new DecryptionFailedException("sealed message is malformed");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES)));
+            Cipher c = cipher();
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
             c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return c.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (javax.crypto.AEADBadTagException e) {
+            CIPHER.remove();
             throw new DecryptionFailedException("sealed message failed authentication");
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
+            CIPHER.remove();
             throw new IllegalStateException("AES-GCM decryption failed", e);
         }
+    }
+
+    private static Cipher cipher() throws GeneralSecurityException {
+        Cipher c = CIPHER.get();
+        if (c == null) {
+            c = Cipher.getInstance("AES/GCM/NoPadding");
+            CIPHER.set(c);
+        }
+        return c;
     }
 
     /** Thrown when a sealed message cannot be authenticated. */

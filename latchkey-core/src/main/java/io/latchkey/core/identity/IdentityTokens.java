@@ -76,6 +76,12 @@ public final class IdentityTokens {
     /** Starts a session and mints its first token; joins the caller's transaction when there is one. */
     public Issued issue(MachineIdentity identity, String authMethod, AccessTokenSettings settings, String name,
                         Map<String, String> metadata, String clientSecretId) {
+        return issue(identity, authMethod, settings, name, metadata, clientSecretId, () -> { });
+    }
+
+    /** @param inTransaction runs first in the transaction that stores the session; may throw to issue nothing */
+    public Issued issue(MachineIdentity identity, String authMethod, AccessTokenSettings settings, String name,
+                        Map<String, String> metadata, String clientSecretId, Runnable inTransaction) {
         Require.nonNull(identity, "identity");
         Require.nonBlank(authMethod, "authMethod");
         Require.nonNull(settings, "settings");
@@ -86,7 +92,10 @@ public final class IdentityTokens {
         IdentityAccessToken session = new IdentityAccessToken(sessionId, identity.id(), authMethod, name,
                 settings.ttl(), settings.maxTtl(), 0, settings.numUsesLimit(), false, settings.trustedIps().texts(),
                 token.issuedAt(), token.issuedAt(), token.expiresAt(), null, settings.period(), clientSecretId);
-        transactions.run(() -> identities.insertAccessToken(session));
+        transactions.run(() -> {
+            inTransaction.run();
+            identities.insertAccessToken(session);
+        });
         return new Issued(token, session, lifetime, settings.reportedMaxTtl());
     }
 

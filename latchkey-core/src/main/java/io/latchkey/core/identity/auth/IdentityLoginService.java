@@ -63,8 +63,11 @@ public final class IdentityLoginService {
             throw throttled;
         }
         LoginGrant grant;
+        IdentityTokens.Issued issued;
         try {
             grant = m.authenticate(credentials, meta);
+            issued = tokens.issue(grant.identity(), method, grant.tokens(), null, grant.metadata(),
+                    grant.clientSecretId(), grant.onIssue());
         } catch (LatchkeyException e) {
             if (e.category() == ErrorCategory.UNAUTHENTICATED) {
                 limiter.recordFailure(addressKey, PER_ADDRESS);
@@ -75,8 +78,6 @@ public final class IdentityLoginService {
             }
             throw e;
         }
-        IdentityTokens.Issued issued = tokens.issue(grant.identity(), method, grant.tokens(), null, grant.metadata(),
-                grant.clientSecretId());
         audit.recordAsync(event(method, subject, AuditOutcome.SUCCESS, meta).org(grant.identity().orgId())
                 .actor(PrincipalType.IDENTITY.wire(), grant.identity().id())
                 .target("identity_access_token", issued.session().id()));

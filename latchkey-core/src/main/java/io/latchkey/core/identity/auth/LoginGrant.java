@@ -11,13 +11,22 @@ import java.util.Map;
  *
  * @param metadata claims of the credential to carry in the token ({@code metadata} claim), may be empty
  * @param clientSecretId the universal-auth client secret used, else null
+ * @param onIssue runs in the transaction that stores the new session, before it (for example counting a
+ *        client secret's use, so that the count and the session commit together, in one commit); may
+ *        throw to refuse the login, which then stores nothing
  * @since 0.1
  */
 public record LoginGrant(MachineIdentity identity, AccessTokenSettings tokens, Map<String, String> metadata,
-                         String clientSecretId) {
+                         String clientSecretId, Runnable onIssue) {
     public LoginGrant {
         Require.nonNull(identity, "identity");
         Require.nonNull(tokens, "tokens");
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        onIssue = onIssue == null ? () -> { } : onIssue;
+    }
+
+    public LoginGrant(MachineIdentity identity, AccessTokenSettings tokens, Map<String, String> metadata,
+                      String clientSecretId) {
+        this(identity, tokens, metadata, clientSecretId, null);
     }
 }

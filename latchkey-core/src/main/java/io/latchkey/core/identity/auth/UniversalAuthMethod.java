@@ -86,7 +86,14 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
             MachineIdentity identity = identities.findById(config.identityId())
                     .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
             limiter.recordSuccess(lockKey);
-            return new LoginGrant(identity, config.tokens(), Map.of(), used.id());
+            Instant now = clock.instant();
+            // The use is counted in the transaction that stores the session: one commit per login, and a
+            // secret whose last use was taken by a concurrent login issues nothing.
+            return new LoginGrant(identity, config.tokens(), Map.of(), used.id(), () -> {
+                if (!configs.consumeClientSecretUse(used.id(), now)) {
+                    throw refused(ErrorCode.USE_LIMIT_REACHED, INVALID);
+                }
+            });
         } catch (LatchkeyException e) {
             if (config.lockout().enabled() && e.category() == ErrorCategory.UNAUTHENTICATED) {
                 limiter.recordFailure(lockKey, config.lockout().policy());
@@ -118,7 +125,7 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
         if (!config.clientSecretTrustedIps().allows(sourceIp)) {
             throw refused(ErrorCode.CREDENTIALS_INVALID, "the client secret may not be used from your address");
         }
-        if (!configs.consumeClientSecretUse(s.id(), now)) {
+        if (s.numUsesLimit() > 0 && s.numUses() >= s.numUsesLimit()) { // rechecked atomically at issue
             throw refused(ErrorCode.USE_LIMIT_REACHED, INVALID);
         }
         return s;
