@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 /**
  * Argon2id (RFC 9106) password hashing with Bouncy Castle, encoded in the PHC string format
@@ -18,7 +19,8 @@ import java.util.Base64;
  *
  * <p>Defaults follow the OWASP recommendation for Argon2id: 19 MiB of memory, 2 iterations, 1 lane, a
  * 16-byte salt and a 32-byte output. Verification reads the parameters from the encoded hash, so raising
- * the defaults later keeps old hashes valid and {@link #needsRehash} reports them.
+ * the defaults later keeps old hashes valid and {@link #needsRehash} reports them. At most one derivation
+ * per core runs at a time (the others queue), which bounds the memory logins can take.
  *
  * @since 0.1
  */
@@ -31,6 +33,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     /** Refuse encoded hashes asking for absurd work (a tampered row must not stall logins). */
     private static final int MAX_MEMORY_KIB = 1024 * 1024;
     private static final int MAX_ITERATIONS = 64;
+
+    /** Derivations allowed at once: one per core, at least two. */
+    private static final Semaphore RUNNING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -122,6 +127,22 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     }
 
     private static byte[] derive(char[] password, byte[] salt, int m, int t, int p, int len) {
+        // Each derivation holds m KiB of heap for its whole run; running more at once than there are cores
+        // finishes none sooner and lets a burst of logins exhaust a bounded heap (32 at 19 MiB is 600 MiB).
+        try {
+            RUNNING.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+        }
+        try {
+            return deriveNow(password, salt, m, t, p, len);
+        } finally {
+            RUNNING.release();
+        }
+    }
+
+    private static byte[] deriveNow(char[] password, byte[] salt, int m, int t, int p, int len) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m)
