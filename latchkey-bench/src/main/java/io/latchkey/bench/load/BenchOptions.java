@@ -19,13 +19,17 @@ import java.util.Locale;
  * @param jmh           JMH JSON result files (SignatureBenchmark for the ceilings, PolicyEvaluationBenchmark)
  * @param out           where report.json and report.md go
  * @param flows         only these flows (all when empty)
+ * @param launcher      the repository's {@code latchkey} launcher: when given, the server starts through it
+ *                      exactly as a user starts it (its jvm.options, start-up cache), on {@code serverJava}
+ *                      ({@code LATCHKEY_JAVA}) with {@code serverJavaOpts} appended ({@code LATCHKEY_JAVA_OPTS});
+ *                      when null, {@code java [serverJavaOpts] -jar serverJar}
  */
 record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, String cryptoProvider, List<String> backends,
                     Path keycloakHome, List<Path> jmh, Path out, double warmupSeconds, double seconds, int concurrency,
-                    List<String> flows) {
+                    List<String> flows, Path launcher) {
 
     static final String USAGE = """
-            usage: LoadBench [--server-jar latchkey-app/target/latchkey.jar] [--java /path/to/bin/java]
+            usage: LoadBench [--server-jar latchkey-app/target/latchkey.jar] [--launcher ./latchkey] [--java /path/to/bin/java]
                              [--server-java-opts "-Xmx..."] [--crypto-provider auto|conscrypt|bc|jdk]
                              [--backends h2,postgres] [--keycloak /path/to/keycloak-26.0.7] [--jmh a.json,b.json]
                              [--out target/bench] [--warmup 3] [--duration 10] [--concurrency 32] [--flows a,b]
@@ -45,6 +49,7 @@ record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, Stri
         double duration = 10;
         int concurrency = 32;
         List<String> flows = List.of();
+        Path launcher = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -57,6 +62,7 @@ record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, Stri
             switch (a) {
                 case "--server-jar" -> jar = Path.of(v);
                 case "--java" -> java = Path.of(v);
+                case "--launcher" -> launcher = v.isBlank() ? null : Path.of(v);
                 case "--server-java-opts" -> opts = v;
                 case "--crypto-provider" -> provider = v;
                 case "--backends" -> backends = list(v);
@@ -78,7 +84,7 @@ record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, Stri
         if (duration <= 0 || warmup < 0 || concurrency < 1) {
             throw new IllegalArgumentException("--duration must be > 0, --warmup >= 0, --concurrency >= 1");
         }
-        return new BenchOptions(jar, java, opts, provider, backends, keycloak, jmh, out, warmup, duration, concurrency, flows);
+        return new BenchOptions(jar, java, opts, provider, backends, keycloak, jmh, out, warmup, duration, concurrency, flows, launcher);
     }
 
     private static List<String> list(String v) {

@@ -152,13 +152,21 @@ public final class LoadBench {
 
     private static ServerHandle forkLatchkey(BenchOptions options, TestDatabase database, String rootKey, int port) {
         List<String> command = new ArrayList<>();
-        command.add(options.serverJava().toString());
-        command.addAll(options.serverJavaOptsList());
-        command.addAll(List.of("-jar", options.serverJar().toAbsolutePath().toString(), "serve", "--host", HOST,
+        Map<String, String> env = new java.util.HashMap<>();
+        if (options.launcher() != null) {
+            command.add(options.launcher().toAbsolutePath().toString());
+            env.put("LATCHKEY_JAVA", options.serverJava().toString());
+            env.put("LATCHKEY_JAVA_OPTS", options.serverJavaOpts());
+        } else {
+            command.add(options.serverJava().toString());
+            command.addAll(options.serverJavaOptsList());
+            command.addAll(List.of("-jar", options.serverJar().toAbsolutePath().toString()));
+        }
+        command.addAll(List.of("serve", "--host", HOST,
                 "--port", Integer.toString(port), "--data-dir", database.dataDir().toString(),
                 "--db-url", database.jdbcUrl(), "--crypto-provider", options.cryptoProvider()));
         // The root key goes through the environment, never the command line (visible to every local user).
-        Map<String, String> env = Map.of("LATCHKEY_ROOT_KEY", rootKey);
+        env.put("LATCHKEY_ROOT_KEY", rootKey);
         Path log = options.out().resolve("latchkey-" + database.backend().name().toLowerCase(Locale.ROOT) + ".log");
         return ForkedServer.start("latchkey", command, env, database.dataDir(), log, HOST, port, "/healthz",
                 Duration.ofSeconds(60));

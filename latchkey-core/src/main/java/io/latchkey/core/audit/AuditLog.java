@@ -16,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Writes audit events. Two paths, chosen by the caller:
@@ -53,7 +55,7 @@ public final class AuditLog implements AutoCloseable {
     private final AuditRepository repository;
     private final Transactions transactions;
     private final Clock clock;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicBoolean running = new AtomicBoolean(false);
     private final Object drainLock = new Object();
     private Thread writer;
@@ -82,22 +84,46 @@ public final class AuditLog implements AutoCloseable {
      */
     public void recordAsync(AuditRecord.Builder builder) {
         AuditRecord r = builder.build(clock.instant());
-        if (!running.get() || transactions.active()) {
-            transactions.inTransaction(() -> repository.append(List.of(r)));
-            return;
-        }
-        Pending pending = new Pending(r);
-        if (!queue.offer(pending)) {
-            transactions.inTransaction(() -> repository.append(List.of(r)));
-            return;
-        }
-        awaitDurable(pending);
+        submit(() -> null, ignored -> r);
     }
 
-    private static void awaitDurable(Pending pending) {
+    /**
+     * Runs a small write of an authentication path ({@code work}: a replay mark, a session row) in the
+     * writer's next group commit, and in the same commit appends the event {@code event} makes of its
+     * result (none when it returns null). Returns the result once both are durable, so an authentication
+     * costs one shared commit instead of a commit of its own plus the audit batch's.
+     *
+     * <p>{@code work} runs on the writer thread inside the batch's transaction: it must touch only the
+     * storage and finish quickly. If it throws, the batch is retried one unit at a time, so other callers'
+     * writes are unaffected, and the exception reaches this caller unchanged with nothing of its unit
+     * stored.
+     */
+    public <T> T durably(Supplier<T> work, Function<T, AuditRecord.Builder> event) {
+        Require.nonNull(work, "work");
+        Require.nonNull(event, "event");
+        return submit(work, result -> {
+            AuditRecord.Builder b = event.apply(result);
+            return b == null ? null : b.build(clock.instant());
+        });
+    }
+
+    private <T> T submit(Supplier<T> work, Function<T, AuditRecord> event) {
+        Pending<T> pending = new Pending<>(work, event);
+        if (!running.get() || transactions.active() || !queue.offer(pending)) {
+            // Not started, inside the caller's transaction (the writer would wait for the caller's chain lock
+            // while the caller waits for the writer), or the queue is full: write here and now.
+            return transactions.inTransaction(() -> pending.runIn(repository));
+        }
+        return awaitDurable(pending);
+    }
+
+    private static <T> T awaitDurable(Pending<T> pending) {
         try {
-            pending.done.get(DURABLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return pending.done.get(DURABLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof LatchkeyException le) {
+                throw le;
+            }
             throw LatchkeyException.of(ErrorCode.INTERNAL_ERROR,
                     "the audit event could not be written", e.getCause());
         } catch (TimeoutException e) {
@@ -110,13 +136,32 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** An event waiting for its batch, and the caller waiting for the commit. */
-    private static final class Pending {
-        final AuditRecord record;
-        final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** A unit of a batch: its write, the event it yields, and the caller waiting for the commit. */
+    private static final class Pending<T> {
+        final Supplier<T> work;
+        final Function<T, AuditRecord> event;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        T result;
+        AuditRecord record;
 
-        Pending(AuditRecord record) {
-            this.record = record;
+        Pending(Supplier<T> work, Function<T, AuditRecord> event) {
+            this.work = work;
+            this.event = event;
+        }
+
+        /** Runs the write and makes the event, leaving both for the batch to append and complete. */
+        void prepare() {
+            result = work.get();
+            record = event.apply(result);
+        }
+
+        /** Alone in a transaction: the write, then its event. */
+        T runIn(AuditRepository repository) {
+            prepare();
+            if (record != null) {
+                repository.append(List.of(record));
+            }
+            return result;
         }
     }
 
@@ -133,7 +178,7 @@ public final class AuditLog implements AutoCloseable {
     /** Writes everything queued so far. */
     public void flush() {
         synchronized (drainLock) {
-            List<Pending> batch = new ArrayList<>(BATCH);
+            List<Pending<?>> batch = new ArrayList<>(BATCH);
             while (queue.drainTo(batch, BATCH) > 0) {
                 write(batch);
                 batch.clear();
@@ -144,12 +189,12 @@ public final class AuditLog implements AutoCloseable {
     private void drainLoop() {
         while (running.get()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 synchronized (drainLock) {
-                    List<Pending> batch = new ArrayList<>(BATCH);
+                    List<Pending<?>> batch = new ArrayList<>(BATCH);
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                     linger(batch);
@@ -171,14 +216,14 @@ public final class AuditLog implements AutoCloseable {
      * pages whatever the batch size, so under load the writer spent most of a core on commits. A millisecond
      * of waiting makes batches of tens, for a millisecond more latency on audited requests.
      */
-    private void linger(List<Pending> batch) throws InterruptedException {
+    private void linger(List<Pending<?>> batch) throws InterruptedException {
         long deadline = System.nanoTime() + LINGER.toNanos();
         while (batch.size() < BATCH) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
             }
-            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            Pending<?> next = queue.poll(left, TimeUnit.NANOSECONDS);
             if (next == null) {
                 return;
             }
@@ -187,16 +232,47 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Appends one batch in one transaction, then releases its callers (with the failure, if any). */
-    private void write(List<Pending> batch) {
-        List<AuditRecord> records = batch.stream().map(p -> p.record).toList();
+    /**
+     * Runs one batch's writes and appends its events in one transaction, then releases its callers. If the
+     * batch fails, each unit is retried alone, so one failing write (or one the database refuses) fails
+     * only its own caller.
+     */
+    private void write(List<Pending<?>> batch) {
         try {
-            transactions.inTransaction(() -> repository.append(records));
+            transactions.run(() -> {
+                List<AuditRecord> records = new ArrayList<>(batch.size());
+                for (Pending<?> p : batch) {
+                    p.prepare();
+                    if (p.record != null) {
+                        records.add(p.record);
+                    }
+                }
+                if (!records.isEmpty()) {
+                    repository.append(records);
+                }
+            });
         } catch (RuntimeException e) {
-            batch.forEach(p -> p.done.completeExceptionally(e));
-            throw e;
+            if (batch.size() == 1) {
+                batch.get(0).done.completeExceptionally(e);
+                throw e;
+            }
+            batch.forEach(this::writeAlone);
+            return;
         }
-        batch.forEach(p -> p.done.complete(null));
+        batch.forEach(AuditLog::complete);
+    }
+
+    private <T> void writeAlone(Pending<T> p) {
+        try {
+            T result = transactions.inTransaction(() -> p.runIn(repository));
+            p.done.complete(result);
+        } catch (RuntimeException e) {
+            p.done.completeExceptionally(e);
+        }
+    }
+
+    private static <T> void complete(Pending<T> p) {
+        p.done.complete(p.result);
     }
 
     /**

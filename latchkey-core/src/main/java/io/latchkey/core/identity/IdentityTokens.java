@@ -76,12 +76,21 @@ public final class IdentityTokens {
     /** Starts a session and mints its first token; joins the caller's transaction when there is one. */
     public Issued issue(MachineIdentity identity, String authMethod, AccessTokenSettings settings, String name,
                         Map<String, String> metadata, String clientSecretId) {
-        return issue(identity, authMethod, settings, name, metadata, clientSecretId, () -> { });
+        Prepared p = prepare(identity, authMethod, settings, name, metadata, clientSecretId);
+        transactions.run(() -> store(p));
+        return p.issued();
     }
 
-    /** @param inTransaction runs first in the transaction that stores the session; may throw to issue nothing */
-    public Issued issue(MachineIdentity identity, String authMethod, AccessTokenSettings settings, String name,
-                        Map<String, String> metadata, String clientSecretId, Runnable inTransaction) {
+    /** A session token signed but not stored yet; {@link #store} makes it count. */
+    public record Prepared(Issued issued) {
+    }
+
+    /**
+     * Signs a session token without storing its session, for a caller that stores it in a transaction of its
+     * own choosing (a login stores it in the audit writer's group commit with its event).
+     */
+    public Prepared prepare(MachineIdentity identity, String authMethod, AccessTokenSettings settings, String name,
+                            Map<String, String> metadata, String clientSecretId) {
         Require.nonNull(identity, "identity");
         Require.nonBlank(authMethod, "authMethod");
         Require.nonNull(settings, "settings");
@@ -92,11 +101,12 @@ public final class IdentityTokens {
         IdentityAccessToken session = new IdentityAccessToken(sessionId, identity.id(), authMethod, name,
                 settings.ttl(), settings.maxTtl(), 0, settings.numUsesLimit(), false, settings.trustedIps().texts(),
                 token.issuedAt(), token.issuedAt(), token.expiresAt(), null, settings.period(), clientSecretId);
-        transactions.run(() -> {
-            inTransaction.run();
-            identities.insertAccessToken(session);
-        });
-        return new Issued(token, session, lifetime, settings.reportedMaxTtl());
+        return new Prepared(new Issued(token, session, lifetime, settings.reportedMaxTtl()));
+    }
+
+    /** Stores a prepared session; call inside a transaction. */
+    public void store(Prepared prepared) {
+        identities.insertAccessToken(prepared.issued().session());
     }
 
     /**

@@ -36,7 +36,7 @@ import java.util.Set;
  * locked out, {@link #findClient} (the token exists and is not locked out), signature
  * ({@link ClientKeys#verifySignature}: the token's own algorithm only, key by kid), {@link #checkClaims}
  * (iss = sub = client id, audience, expiry, issue time and not-before with skew, bounded lifetime, jti
- * present), {@link #checkReplay} (the jti was never used, across all nodes), then issue. Failures count
+ * present), then issue, handing the token out only once the jti is recorded as used (across all nodes). Failures count
  * against the client id and the source address ({@link AttemptLimits#TOKEN_CLIENT},
  * {@link AttemptLimits#TOKEN_ADDRESS}); every attempt is audited.
  *
@@ -88,12 +88,20 @@ public final class ClientAssertionService {
             VerifiedJwt jwt = clientKeys.verifySignature(req.assertion(), pat.signingAlgorithm(), pat.publicKeyInfo(),
                     pat.id() + "@" + pat.updatedAt().toEpochMilli());
             checkClaims(jwt, pat.id(), audiences);
-            checkReplay(pat.id(), jwt);
             String orgId = directory.find(PrincipalType.TOKEN, pat.id()).map(i -> i.orgId()).orElse(null);
             IssuedToken token = tokenService.issue(TokenService.request(TokenUse.PAT, PrincipalType.TOKEN, pat.id())
                     .orgId(orgId).scope("openid"));
-            audit.recordAsync(AuditRecord.builder("auth.client_assertion", AuditOutcome.SUCCESS).meta(meta).org(orgId)
-                    .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti()));
+            // The jti is marked used, across all nodes, in the same commit as the success event; the token
+            // signed above is handed out only if the mark was new, so a replayed assertion gets nothing.
+            Instant keepUntil = jwt.expiresAt().plus(tokenService.settings().clockSkew());
+            String jtiHash = sha256(jwt.jti());
+            boolean fresh = audit.durably(() -> replays.markUsed(pat.id(), jtiHash, keepUntil), marked -> marked
+                    ? AuditRecord.builder("auth.client_assertion", AuditOutcome.SUCCESS).meta(meta).org(orgId)
+                            .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti())
+                    : null);
+            if (!fresh) {
+                throw LatchkeyException.unauthenticated(ErrorCode.CLIENT_ASSERTION_REPLAYED, "assertion jti was already used");
+            }
             return token;
         } catch (LatchkeyException e) {
             if (e.category() == ErrorCategory.UNAUTHENTICATED) {
@@ -172,13 +180,6 @@ public final class ClientAssertionService {
         }
         if (jwt.jti() == null || jwt.jti().isBlank()) {
             throw invalid("assertion has no jti");
-        }
-    }
-
-    private void checkReplay(String clientId, VerifiedJwt jwt) {
-        Instant keepUntil = jwt.expiresAt().plus(tokenService.settings().clockSkew());
-        if (!replays.markUsed(clientId, sha256(jwt.jti()), keepUntil)) {
-            throw LatchkeyException.unauthenticated(ErrorCode.CLIENT_ASSERTION_REPLAYED, "assertion jti was already used");
         }
     }
 

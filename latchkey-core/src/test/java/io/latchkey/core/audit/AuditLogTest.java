@@ -158,4 +158,105 @@ class AuditLogTest {
         }
         assertThat(appendingThreads).containsExactly(Thread.currentThread().getName(), "latchkey-audit-writer");
     }
+
+    /** A transaction whose writes land only when it commits (a thrown exception discards them). */
+    static final class BufferingTransactions implements Transactions {
+        final List<String> committed = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final ThreadLocal<List<String>> buffer = new ThreadLocal<>();
+
+        void write(String row) {
+            buffer.get().add(row);
+        }
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            if (buffer.get() != null) {
+                return work.get();
+            }
+            buffer.set(new ArrayList<>());
+            try {
+                T result = work.get();
+                committed.addAll(buffer.get());
+                return result;
+            } finally {
+                buffer.remove();
+            }
+        }
+
+        @Override
+        public boolean active() {
+            return buffer.get() != null;
+        }
+    }
+
+    @Test
+    void durablyWhenOneUnitOfABatchThrowsThenOnlyItsCallerFailsAndNothingOfItIsStored() throws Exception {
+        RecordingRepository repo = new RecordingRepository();
+        BufferingTransactions tx = new BufferingTransactions();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try (AuditLog log = new AuditLog(repo, tx, Clock.systemUTC())) {
+            log.start();
+            repo.gate = new CountDownLatch(1);
+            // Holds the writer in a first batch so that the next three units queue up and share a batch.
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> log.recordAsync(login()));
+            Thread.sleep(200);
+            CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> log.durably(() -> {
+                tx.write("a");
+                return "A";
+            }, r -> login().detail("unit", r)), pool);
+            CompletableFuture<String> bad = CompletableFuture.supplyAsync(() -> log.durably(() -> {
+                tx.write("bad");
+                throw LatchkeyException.unauthenticated(ErrorCode.USE_LIMIT_REACHED, "no uses left");
+            }, r -> login().detail("unit", "bad")), pool);
+            CompletableFuture<String> none = CompletableFuture.supplyAsync(() -> log.durably(() -> {
+                tx.write("c");
+                return "C";
+            }, r -> null), pool);
+            Thread.sleep(200);
+            repo.gate.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo("A");
+            assertThat(none.get(5, TimeUnit.SECONDS)).isEqualTo("C");
+            assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(LatchkeyException.class)
+                    .cause().satisfies(e -> assertThat(((LatchkeyException) e).code()).isEqualTo(ErrorCode.USE_LIMIT_REACHED));
+            assertThat(tx.committed).containsExactlyInAnyOrder("a", "c");
+            assertThat(repo.stored).hasSize(2);
+            assertThat(repo.stored).extracting(r -> r.details().get("unit")).containsExactlyInAnyOrder(null, "A");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void durablyWhenUnitsQueueTogetherThenTheirWritesAndEventsShareOneCommit() throws Exception {
+        RecordingRepository repo = new RecordingRepository();
+        BufferingTransactions tx = new BufferingTransactions();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try (AuditLog log = new AuditLog(repo, tx, Clock.systemUTC())) {
+            log.start();
+            repo.gate = new CountDownLatch(1);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> log.recordAsync(login()));
+            Thread.sleep(200);
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                calls.add(CompletableFuture.supplyAsync(() -> log.durably(() -> {
+                    tx.write("row" + n);
+                    return n;
+                }, r -> login()), pool));
+            }
+            Thread.sleep(300);
+            assertThat(calls).noneMatch(CompletableFuture::isDone);
+            repo.gate.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 20; i++) {
+                assertThat(calls.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+            }
+            assertThat(tx.committed).hasSize(20);
+            assertThat(repo.stored).hasSize(21);
+            assertThat(repo.batchSizes).as("the first event, then the twenty units' events together").containsExactly(1, 20);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

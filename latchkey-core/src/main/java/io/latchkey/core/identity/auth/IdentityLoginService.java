@@ -62,12 +62,19 @@ public final class IdentityLoginService {
             audit.recordAsync(event(method, subject, AuditOutcome.DENIED, meta).reason(throttled.code().code()));
             throw throttled;
         }
-        LoginGrant grant;
-        IdentityTokens.Issued issued;
         try {
-            grant = m.authenticate(credentials, meta);
-            issued = tokens.issue(grant.identity(), method, grant.tokens(), null, grant.metadata(),
-                    grant.clientSecretId(), grant.onIssue());
+            LoginGrant grant = m.authenticate(credentials, meta);
+            IdentityTokens.Prepared prepared = tokens.prepare(grant.identity(), method, grant.tokens(), null,
+                    grant.metadata(), grant.clientSecretId());
+            // The method's last check (a client secret's use count), the session row and the success event
+            // share the audit writer's group commit: one commit for many concurrent logins.
+            return audit.durably(() -> {
+                grant.onIssue().run();
+                tokens.store(prepared);
+                return prepared.issued();
+            }, issued -> event(method, subject, AuditOutcome.SUCCESS, meta).org(grant.identity().orgId())
+                    .actor(PrincipalType.IDENTITY.wire(), grant.identity().id())
+                    .target("identity_access_token", issued.session().id()));
         } catch (LatchkeyException e) {
             if (e.category() == ErrorCategory.UNAUTHENTICATED) {
                 limiter.recordFailure(addressKey, PER_ADDRESS);
@@ -78,10 +85,6 @@ public final class IdentityLoginService {
             }
             throw e;
         }
-        audit.recordAsync(event(method, subject, AuditOutcome.SUCCESS, meta).org(grant.identity().orgId())
-                .actor(PrincipalType.IDENTITY.wire(), grant.identity().id())
-                .target("identity_access_token", issued.session().id()));
-        return issued;
     }
 
     private static AuditRecord.Builder event(String method, String subject, AuditOutcome outcome, RequestMeta meta) {
