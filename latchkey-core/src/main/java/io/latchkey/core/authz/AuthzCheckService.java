@@ -77,7 +77,7 @@ public final class AuthzCheckService {
         require(c.resource(), f + "resource");
         ParsedPrincipal p = parse(c.principal(), f + "principal");
         // A project the caller cannot see answers exactly like one that does not exist.
-        Project project = projects.visible(actor, p.projectId());
+        Project project = projects.visible(actor, p.projectId(), false);
         if (actor.projectId() != null && !actor.projectId().equals(project.id())) {
             throw LatchkeyException.notFound("project", p.projectId());
         }

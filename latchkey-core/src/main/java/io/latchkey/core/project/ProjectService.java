@@ -16,11 +16,13 @@ import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.support.Ids;
 import io.latchkey.core.support.Require;
+import io.latchkey.core.support.TtlCache;
 import io.latchkey.core.support.Validate;
 import io.latchkey.core.token.TokenService;
 import io.latchkey.core.tx.Transactions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,9 @@ public final class ProjectService {
     private final RootKey rootKey;
     private final AuditLog audit;
     private final Clock clock;
+    /** Read-path answers of {@link #visible(Actor, String, boolean)}. */
+    public static final Duration VISIBLE_TTL = Duration.ofSeconds(1);
+    private final TtlCache<String, Project> visibleCache;
 
     public ProjectService(Transactions transactions, ProjectRepository projects, OrganizationRepository organizations,
                           AccessControl access, TokenService tokens, RootKey rootKey, AuditLog audit, Clock clock) {
@@ -57,6 +62,7 @@ public final class ProjectService {
         this.rootKey = Require.nonNull(rootKey, "rootKey");
         this.audit = Require.nonNull(audit, "audit");
         this.clock = Require.nonNull(clock, "clock");
+        this.visibleCache = new TtlCache<>(VISIBLE_TTL, 50_000, clock);
     }
 
     /** What a new project looks like; {@code slug} and {@code type} are optional. */
@@ -135,6 +141,23 @@ public final class ProjectService {
         return p;
     }
 
+    /**
+     * {@link #visible(Actor, String)} for read paths (secret reads, authorization checks): a positive
+     * answer is remembered for {@link #VISIBLE_TTL}, the bound {@link AccessControl} gives policy changes, so
+     * a read costs no project lookup. This node's own project changes clear it; another node's reach this
+     * one within the TTL. {@code fresh} asks storage (writes pass it).
+     */
+    public Project visible(Actor actor, String projectId, boolean fresh) {
+        String key = actor.type().wire() + "|" + actor.id() + "|" + projectId;
+        Project hit = fresh ? null : visibleCache.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        Project p = visible(actor, projectId);
+        visibleCache.put(key, p);
+        return p;
+    }
+
     private boolean canSee(Actor actor, Project p) {
         if (actor.instanceAdmin() && p.orgId().equals(actor.orgId())) {
             return true;
@@ -162,13 +185,15 @@ public final class ProjectService {
         String n = name == null ? p.name() : Validate.name(name, "name", MAX_NAME);
         String d = description == null ? p.description() : Validate.optionalText(description, "description", MAX_DESCRIPTION);
         boolean iv = identityVerification == null ? p.identityVerificationEnabled() : identityVerification;
-        return transactions.inTransaction(() -> {
+        Project result = transactions.inTransaction(() -> {
             Project updated = p.with(n, d, iv, clock.instant());
             projects.update(updated);
             audit.record(AuditRecord.builder("project.update", AuditOutcome.SUCCESS).actor(actor).meta(meta)
                     .org(p.orgId()).project(p.id()).target("project", p.id()));
             return updated;
         });
+        visibleCache.clear();
+        return result;
     }
 
     /**
@@ -185,6 +210,7 @@ public final class ProjectService {
                     .org(p.orgId()).project(p.id()).target("project", p.id()));
         });
         access.invalidate(p.id());
+        visibleCache.clear();
         return p;
     }
 

@@ -8,22 +8,20 @@ import io.latchkey.core.project.Project;
 import io.latchkey.core.project.ProjectRepository;
 import io.latchkey.core.project.ProjectService;
 import io.latchkey.core.support.Require;
+import io.latchkey.core.support.TtlCache;
 import io.latchkey.core.token.TokenUse;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves what a request names (project by id or slug, environment slug, folder path) into a
  * {@link SecretScope}, answering "not found" in the spec's terms for anything unknown or hidden.
  *
- * <p>Caching, for the read hot path: "may this actor see this project" and a project's environments are
- * remembered for {@link #TTL}, the same bound {@link io.latchkey.core.authz.AccessControl} gives policy
+ * <p>Caching, for the read hot path: "may this actor see this project" (in {@link ProjectService}) and a
+ * project's environments are remembered for {@link #TTL}, the same bound {@link io.latchkey.core.authz.AccessControl} gives policy
  * changes, so a read costs no lookups besides the secret's own row. Only positive answers are cached (an
  * environment created a moment ago is found at once); writes pass {@code fresh} and always ask storage, so a
  * stale entry can at worst let a read see a project or environment up to a second after it was removed
@@ -39,17 +37,14 @@ public final class SecretScopes {
     private final ProjectRepository repository;
     private final FolderRepository folders;
     private final Clock clock;
-    private final Map<String, Timed<Project>> visible = new ConcurrentHashMap<>();
-    private final Map<String, Timed<List<Environment>>> environments = new ConcurrentHashMap<>();
-
-    private record Timed<T>(T value, Instant loadedAt) {
-    }
+    private final TtlCache<String, List<Environment>> environments;
 
     public SecretScopes(ProjectService projects, ProjectRepository repository, FolderRepository folders, Clock clock) {
         this.projects = Require.nonNull(projects, "projects");
         this.repository = Require.nonNull(repository, "repository");
         this.folders = Require.nonNull(folders, "folders");
         this.clock = Require.nonNull(clock, "clock");
+        this.environments = new TtlCache<>(TTL, MAX_CACHED, clock);
     }
 
     /** Project, environment and an existing folder. */
@@ -81,15 +76,7 @@ public final class SecretScopes {
         if (actor.token() != null && actor.token().use() == TokenUse.PROJECT && !id.equals(actor.projectId())) {
             throw LatchkeyException.notFound("project", id);
         }
-        String key = actor.type().wire() + "|" + actor.id() + "|" + id;
-        Instant now = clock.instant();
-        Timed<Project> hit = fresh ? null : visible.get(key);
-        if (hit != null && hit.loadedAt().plus(TTL).isAfter(now)) {
-            return hit.value();
-        }
-        Project p = projects.visible(actor, id);
-        remember(visible, key, new Timed<>(p, now));
-        return p;
+        return projects.visible(actor, id, fresh);
     }
 
     /**
@@ -137,23 +124,13 @@ public final class SecretScopes {
     }
 
     private List<Environment> cachedEnvironments(Project project) {
-        Timed<List<Environment>> hit = environments.get(project.id());
-        if (hit != null && hit.loadedAt().plus(TTL).isAfter(clock.instant())) {
-            return hit.value();
-        }
-        return reloadEnvironments(project);
+        List<Environment> hit = environments.get(project.id());
+        return hit != null ? hit : reloadEnvironments(project);
     }
 
     private List<Environment> reloadEnvironments(Project project) {
         List<Environment> list = List.copyOf(repository.findEnvironments(project.id()));
-        remember(environments, project.id(), new Timed<>(list, clock.instant()));
+        environments.put(project.id(), list);
         return list;
-    }
-
-    private static <T> void remember(Map<String, T> map, String key, T value) {
-        if (map.size() >= MAX_CACHED) {
-            map.clear();
-        }
-        map.put(key, value);
     }
 }

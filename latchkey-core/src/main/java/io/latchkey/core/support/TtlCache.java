@@ -1,0 +1,48 @@
+package io.latchkey.core.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A small bounded map whose entries expire a fixed time after they were put: the read paths' memory of
+ * answers that storage would give again (who may see a project, a project's environments). Entries are
+ * never refreshed in place; a miss reloads. When full it is emptied at once, which bounds memory without
+ * bookkeeping and costs only reloads.
+ *
+ * @since 0.1
+ */
+public final class TtlCache<K, V> {
+    private record Entry<V>(V value, long expiresAtMillis) {
+    }
+
+    private final Map<K, Entry<V>> map = new ConcurrentHashMap<>();
+    private final long ttlMillis;
+    private final int maxEntries;
+    private final Clock clock;
+
+    public TtlCache(Duration ttl, int maxEntries, Clock clock) {
+        this.ttlMillis = Require.nonNull(ttl, "ttl").toMillis();
+        this.maxEntries = maxEntries;
+        this.clock = Require.nonNull(clock, "clock");
+    }
+
+    /** The live value for {@code key}, or null. */
+    public V get(K key) {
+        Entry<V> e = map.get(key);
+        return e != null && clock.millis() < e.expiresAtMillis() ? e.value() : null;
+    }
+
+    public void put(K key, V value) {
+        if (map.size() >= maxEntries) {
+            map.clear();
+        }
+        map.put(key, new Entry<>(value, clock.millis() + ttlMillis));
+    }
+
+    /** Forgets everything (after a change this node made, so that it sees its own write at once). */
+    public void clear() {
+        map.clear();
+    }
+}
