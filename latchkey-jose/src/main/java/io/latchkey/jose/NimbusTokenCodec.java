@@ -120,9 +120,10 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
 
     private JWSSigner newSigner(LoadedKey key) {
         try {
+            java.security.PrivateKey pk = providerKey(key.privateKey());
             JWSSigner s = key.algorithm().isEc()
-                    ? new ECDSASigner((ECPrivateKey) key.privateKey())
-                    : new RSASSASigner(key.privateKey());
+                    ? new ECDSASigner((ECPrivateKey) pk)
+                    : new RSASSASigner(pk);
             if (provider != null) {
                 s.getJCAContext().setProvider(provider);
             }
@@ -240,6 +241,23 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
                 claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant(),
                 claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant(),
                 claims.getJWTID(), Collections.unmodifiableMap(all));
+    }
+
+    /**
+     * The key as the chosen provider's own key object. Conscrypt converts a foreign key to its native form
+     * (a DER parse) on every signature it starts; converting once per key id saves that on every token.
+     * Falls back to the key as loaded when the provider cannot translate it.
+     */
+    private java.security.PrivateKey providerKey(java.security.PrivateKey key) {
+        if (provider == null) {
+            return key;
+        }
+        try {
+            java.security.Key translated = java.security.KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
+            return translated instanceof java.security.PrivateKey p ? p : key;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
     }
 
     private JWSVerifier newVerifier(LoadedKey key) {
