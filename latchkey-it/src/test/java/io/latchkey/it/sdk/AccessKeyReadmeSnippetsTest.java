@@ -12,13 +12,8 @@ import io.latchkey.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * are copied verbatim; {@link #readmeWhenAccessKeySnippetsListedThenEachIsInThisTest()} fails when the two drift.
  */
 class AccessKeyReadmeSnippetsTest {
-    private static final Path README = Path.of("..", "README.md");
-    private static final Path SELF = Path.of("src", "test", "java", "io", "latchkey", "it", "sdk", "AccessKeyReadmeSnippetsTest.java");
 
     @Test
     void snippetsWhenRunAgainstServerThenWork() {
@@ -74,34 +67,6 @@ class AccessKeyReadmeSnippetsTest {
 
     @Test
     void readmeWhenAccessKeySnippetsListedThenEachIsInThisTest() throws IOException {
-        String readme = Files.readString(README);
-        String section = readme.substring(readme.indexOf("\n## Access keys"));
-        int end = section.indexOf("\n## ", 3);
-        List<String> snippets = javaBlocks(end < 0 ? section : section.substring(0, end));
-        assertThat(snippets).as("the README's access-key section has java snippets").hasSizeGreaterThanOrEqualTo(3);
-        String self = normalize(Files.readString(SELF));
-        for (String snippet : snippets) {
-            assertThat(self).as("README snippet is run by this test:\n" + snippet).contains(normalize(snippet));
-        }
-    }
-
-    private static List<String> javaBlocks(String markdown) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    /** Each line trimmed, blank lines dropped: indentation differs between the README and a method body. */
-    private static String normalize(String code) {
-        StringBuilder b = new StringBuilder();
-        for (String line : code.split("\\R")) {
-            if (!line.isBlank()) {
-                b.append(line.strip()).append('\n');
-            }
-        }
-        return b.toString();
+        ReadmeSnippets.assertEachIsRunBy(AccessKeyReadmeSnippetsTest.class, 3, "## Access keys");
     }
 }

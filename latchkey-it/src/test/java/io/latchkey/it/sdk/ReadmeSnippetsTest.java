@@ -29,13 +29,7 @@ import io.latchkey.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the two drift apart.
  */
 class ReadmeSnippetsTest {
-    private static final Path README = Path.of("..", "README.md");
-    private static final Path SELF = Path.of("src", "test", "java", "io", "latchkey", "it", "sdk", "ReadmeSnippetsTest.java");
 
     @Test
     void snippetsWhenRunAgainstServerThenWork() {
@@ -134,34 +126,6 @@ class ReadmeSnippetsTest {
 
     @Test
     void readmeWhenSdkSnippetsListedThenEachIsInThisTest() throws IOException {
-        String readme = Files.readString(README);
-        String sdk = readme.substring(readme.indexOf("\n## SDK"));
-        int end = sdk.indexOf("\n## ", 3);
-        List<String> snippets = javaBlocks(end < 0 ? sdk : sdk.substring(0, end));
-        assertThat(snippets).as("the README's SDK section has java snippets").hasSizeGreaterThanOrEqualTo(5);
-        String self = normalize(Files.readString(SELF));
-        for (String snippet : snippets) {
-            assertThat(self).as("README snippet is run by this test:\n" + snippet).contains(normalize(snippet));
-        }
-    }
-
-    private static List<String> javaBlocks(String markdown) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    /** Each line trimmed, blank lines dropped: indentation differs between the README and a method body. */
-    private static String normalize(String code) {
-        StringBuilder b = new StringBuilder();
-        for (String line : code.split("\\R")) {
-            if (!line.isBlank()) {
-                b.append(line.strip()).append('\n');
-            }
-        }
-        return b.toString();
+        ReadmeSnippets.assertEachIsRunBy(ReadmeSnippetsTest.class, 5, "## SDK");
     }
 }

@@ -19,13 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when the README and this test drift apart.
  */
 class SecretsReadmeSnippetsTest {
-    private static final Path README = Path.of("..", "README.md");
-    private static final Path SELF = Path.of("src", "test", "java", "io", "latchkey", "it", "sdk",
-            "SecretsReadmeSnippetsTest.java");
 
     @Test
     void snippetsWhenRunAgainstServerThenWork() {
@@ -78,37 +70,6 @@ class SecretsReadmeSnippetsTest {
 
     @Test
     void readmeWhenSnippetsListedThenEachIsInThisTest() throws IOException {
-        String readme = Files.readString(README);
-        List<String> snippets = new ArrayList<>();
-        for (String heading : List.of("\n## Machine identities", "\n## Secrets and KMS")) {
-            String section = readme.substring(readme.indexOf(heading));
-            int end = section.indexOf("\n## ", 3);
-            snippets.addAll(javaBlocks(end < 0 ? section : section.substring(0, end)));
-        }
-        assertThat(snippets).as("the sections have java snippets").hasSizeGreaterThanOrEqualTo(2);
-        String self = normalize(Files.readString(SELF));
-        for (String snippet : snippets) {
-            assertThat(self).as("README snippet is run by this test:\n" + snippet).contains(normalize(snippet));
-        }
-    }
-
-    private static List<String> javaBlocks(String markdown) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    /** Each line trimmed, blank lines dropped: indentation differs between the README and a method body. */
-    private static String normalize(String code) {
-        StringBuilder b = new StringBuilder();
-        for (String line : code.split("\\R")) {
-            if (!line.isBlank()) {
-                b.append(line.strip()).append('\n');
-            }
-        }
-        return b.toString();
+        ReadmeSnippets.assertEachIsRunBy(SecretsReadmeSnippetsTest.class, 2, "## Machine identities", "## Secrets and KMS");
     }
 }
