@@ -19,6 +19,9 @@ import java.util.Locale;
  * @param jmh           JMH JSON result files (SignatureBenchmark for the ceilings, PolicyEvaluationBenchmark)
  * @param out           where report.json and report.md go
  * @param flows         only these flows (all when empty)
+ * @param warmupPassSeconds before any flow of a server is measured, every flow runs this long once (0: no pass),
+ *                      so the JIT has compiled the code all flows share; the per-flow warm-up then only
+ *                      settles the flow's own paths. Without it the first flows measured a compiling server.
  * @param launcher      the repository's {@code latchkey} launcher: when given, the server starts through it
  *                      exactly as a user starts it (its jvm.options, start-up cache), on {@code serverJava}
  *                      ({@code LATCHKEY_JAVA}) with {@code serverJavaOpts} appended ({@code LATCHKEY_JAVA_OPTS});
@@ -26,13 +29,13 @@ import java.util.Locale;
  */
 record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, String cryptoProvider, List<String> backends,
                     Path keycloakHome, List<Path> jmh, Path out, double warmupSeconds, double seconds, int concurrency,
-                    List<String> flows, Path launcher) {
+                    List<String> flows, Path launcher, double warmupPassSeconds) {
 
     static final String USAGE = """
             usage: LoadBench [--server-jar latchkey-app/target/latchkey.jar] [--launcher ./latchkey] [--java /path/to/bin/java]
                              [--server-java-opts "-Xmx..."] [--crypto-provider auto|conscrypt|bc|jdk]
                              [--backends h2,postgres] [--keycloak /path/to/keycloak-26.0.7] [--jmh a.json,b.json]
-                             [--out target/bench] [--warmup 3] [--duration 10] [--concurrency 32] [--flows a,b]
+                             [--out target/bench] [--warmup-pass 0] [--warmup 3] [--duration 10] [--concurrency 32] [--flows a,b]
             PostgreSQL: -Dlatchkey.test.pg.url=jdbc:postgresql://127.0.0.1:5432/test?user=postgres (the default);
             each run uses a new schema and drops it afterwards.""";
 
@@ -46,6 +49,7 @@ record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, Stri
         List<Path> jmh = List.of();
         Path out = Path.of("target/bench");
         double warmup = 3;
+        double warmupPass = 0;
         double duration = 10;
         int concurrency = 32;
         List<String> flows = List.of();
@@ -70,6 +74,7 @@ record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, Stri
                 case "--jmh" -> jmh = Arrays.stream(v.split(",")).filter(f -> !f.isBlank()).map(Path::of).toList();
                 case "--out" -> out = Path.of(v);
                 case "--warmup" -> warmup = Double.parseDouble(v);
+                case "--warmup-pass" -> warmupPass = Double.parseDouble(v);
                 case "--duration" -> duration = Double.parseDouble(v);
                 case "--concurrency" -> concurrency = Integer.parseInt(v);
                 case "--flows" -> flows = list(v);
@@ -81,10 +86,11 @@ record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, Stri
                 throw new IllegalArgumentException("--backends takes h2 and postgres, not " + b);
             }
         }
-        if (duration <= 0 || warmup < 0 || concurrency < 1) {
-            throw new IllegalArgumentException("--duration must be > 0, --warmup >= 0, --concurrency >= 1");
+        if (duration <= 0 || warmup < 0 || warmupPass < 0 || concurrency < 1) {
+            throw new IllegalArgumentException("--duration must be > 0, --warmup and --warmup-pass >= 0, --concurrency >= 1");
         }
-        return new BenchOptions(jar, java, opts, provider, backends, keycloak, jmh, out, warmup, duration, concurrency, flows, launcher);
+        return new BenchOptions(jar, java, opts, provider, backends, keycloak, jmh, out, warmup, duration, concurrency, flows, launcher,
+                warmupPass);
     }
 
     private static List<String> list(String v) {

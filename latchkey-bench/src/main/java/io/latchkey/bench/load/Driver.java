@@ -51,11 +51,17 @@ final class Driver {
         }
         await(ready);
         long cpu0 = server.cpuNanos();
+        long sys0 = server.systemCpuNanos();
+        long jit0 = server.compilerCpuNanos();
+        long gen0 = ServerHandle.cpuNanos(ProcessHandle.current().pid());
         window[0] = System.nanoTime();
         window[1] = window[0] + durationNanos;
         go.countDown();
         sleepUntil(window[1]);
         long cpu1 = server.cpuNanos();
+        long sys1 = server.systemCpuNanos();
+        long jit1 = server.compilerCpuNanos();
+        long gen1 = ServerHandle.cpuNanos(ProcessHandle.current().pid());
         long rss = server.rssBytes();
         for (Thread t : threads) {
             try {
@@ -76,9 +82,12 @@ final class Driver {
         }
         Arrays.sort(all);
         long cpu = cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
+        long sys = sys0 < 0 || sys1 < 0 ? -1 : sys1 - sys0;
+        long jit = jit0 < 0 || jit1 < 0 ? -1 : jit1 - jit0;
+        long gen = gen0 < 0 || gen1 < 0 ? -1 : gen1 - gen0;
         long inline = flow.assertions() == null ? 0 : flow.assertions().inlineSigned();
         return FlowResult.of(flow, backend, concurrency, seconds, all, errors.count,
-                new ArrayList<>(errors.samples.keySet()), cpu, rss, server.inProcess(), inline);
+                new ArrayList<>(errors.samples.keySet()), cpu, sys, jit, gen, rss, server.inProcess(), inline);
     }
 
     private static void work(ServerHandle server, Flow flow, int worker, CountDownLatch ready, CountDownLatch go,

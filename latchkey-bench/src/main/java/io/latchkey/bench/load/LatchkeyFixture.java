@@ -177,6 +177,9 @@ final class LatchkeyFixture {
                 "Bearer " + projectToken, null, null)));
         flows.add(Flow.fixed("secret-list-100", "latchkey", null, 200, Request.of("GET", hostPort, listPath(),
                 "Bearer " + projectToken, null, null)));
+        // The floor of every HTTP flow on this machine: the cheapest route (no credential, no storage), so the
+        // cost of the HTTP stack, the loopback TCP and the generator alone.
+        flows.add(Flow.fixed("http-floor", "latchkey", null, 200, Request.of("GET", hostPort, "/healthz", null, null, null)));
         flows.add(Flow.fixed("authz-check", "latchkey", null, 200, Request.of("POST", hostPort, "/iam/v1/authz/check",
                 "Bearer " + owner, "application/json", Api.json(Map.of("principal", tokenAri(), "action", "secrets:Read",
                         "resource", "ari:secrets::" + projectId + ":secret/dev/BENCH_7")))));

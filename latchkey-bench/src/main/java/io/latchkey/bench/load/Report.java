@@ -165,7 +165,7 @@ final class Report {
         d.put("serverJavaOpts", options.serverJavaOpts());
         d.put("generatorJdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         d.put("latchkeyCryptoProvider", options.cryptoProvider() + " -> " + provider);
-        d.put("settings", Map.of("warmupSeconds", options.warmupSeconds(), "seconds", options.seconds(),
+        d.put("settings", Map.of("warmupPassSeconds", options.warmupPassSeconds(), "warmupSeconds", options.warmupSeconds(), "seconds", options.seconds(),
                 "concurrency", options.concurrency(), "backends", options.backends(),
                 "keycloak", options.keycloakHome() == null ? "not run" : "26.0.7 at " + options.keycloakHome()));
         d.put("signatureRatesPerThread", ceilings.rates());
@@ -198,20 +198,23 @@ final class Report {
         sb.append("- servers' JDK: ").append(serverJdk).append('\n');
         sb.append("- Latchkey crypto-provider: ").append(options.cryptoProvider()).append(" (").append(provider).append(")")
                 .append(options.serverJavaOpts().isBlank() ? "" : "; JVM options " + options.serverJavaOpts()).append('\n');
-        sb.append(String.format(Locale.ROOT, "- each flow: %.0f s warm-up, %.0f s measured, concurrency %d, loopback%n",
-                options.warmupSeconds(), options.seconds(), options.concurrency()));
+        sb.append(String.format(Locale.ROOT, "- each server: every flow run %.0f s unmeasured first; then each flow: %.0f s warm-up, %.0f s measured, concurrency %d, loopback%n",
+                options.warmupPassSeconds(), options.warmupSeconds(), options.seconds(), options.concurrency()));
         boolean inProcess = results.stream().anyMatch(FlowResult::cpuIncludesGenerator);
         if (inProcess) {
             sb.append("- server in the generator's JVM: CPU per request includes the generator\n");
         }
         sb.append('\n');
-        sb.append("| flow | server | database | rps | p50 ms | p90 ms | p99 ms | max ms | errors | CPU ms/req | RSS MB | ceiling rps | of ceiling |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| flow | server | database | rps | p50 ms | p90 ms | p99 ms | max ms | errors | CPU ms/req | kernel | JIT | generator CPU ms/req | RSS MB | ceiling rps | of ceiling |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows()) {
             FlowResult r = row.result();
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.1f | %d | %.3f | %.0f | %s | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.1f | %d | %.3f | %s | %s | %s | %.0f | %s | %s |%n",
                     r.flow(), r.server(), r.backend(), r.rps(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), r.errors(),
-                    r.cpuMsPerRequest(), r.rssMb(), row.ceilingRps() < 0 ? "" : Long.toString((long) row.ceilingRps()),
+                    r.cpuMsPerRequest(), r.kernelShare() < 0 ? "" : Math.round(r.kernelShare() * 100) + " %",
+                    r.jitShare() < 0 ? "" : Math.round(r.jitShare() * 100) + " %",
+                    r.generatorCpuMsPerRequest() < 0 ? "" : String.format(Locale.ROOT, "%.3f", r.generatorCpuMsPerRequest()),
+                    r.rssMb(), row.ceilingRps() < 0 ? "" : Long.toString((long) row.ceilingRps()),
                     row.shareOfCeiling() < 0 ? "" : Math.round(row.shareOfCeiling() * 100) + " %"));
         }
         for (FlowResult r : results) {

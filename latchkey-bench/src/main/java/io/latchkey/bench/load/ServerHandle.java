@@ -37,6 +37,16 @@ interface ServerHandle extends AutoCloseable {
         return cpuNanos(pid());
     }
 
+    /** CPU time of the process's JIT compiler threads so far, in nanoseconds; -1 when unknown. */
+    default long compilerCpuNanos() {
+        return compilerCpuNanos(pid());
+    }
+
+    /** System (kernel) CPU time of the process so far, in nanoseconds; -1 when unknown. */
+    default long systemCpuNanos() {
+        return systemCpuNanos(pid());
+    }
+
     /** Resident set size of the process in bytes; -1 when unknown. */
     default long rssBytes() {
         return rssBytes(pid());
@@ -54,6 +64,42 @@ interface ServerHandle extends AutoCloseable {
             return ticks * (1_000_000_000L / clockTicks());
         } catch (IOException | RuntimeException e) {
             return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
+        }
+    }
+
+    static long systemCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]) * (1_000_000_000L / clockTicks()); // stime (field 15)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU time of HotSpot's compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}): when it
+     * is a large share of a measured window the server was still compiling, and the warm-up was too short.
+     */
+    static long compilerCpuNanos(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            long ticks = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+            return ticks * (1_000_000_000L / clockTicks());
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoadBenchSmokeTest {
     static final String[] FLOWS = {"pat-token", "access-key-exchange", "universal-auth-login", "project-scoped-token",
-        "secret-read", "secret-list-100", "authz-check"};
+        "secret-read", "secret-list-100", "http-floor", "authz-check"};
 
     @TempDir
     Path out;
@@ -30,7 +30,7 @@ class LoadBenchSmokeTest {
     @EnumSource(Backend.class)
     void everyFlowWhenDrivenBrieflyThenAnswersWithoutErrorsAndReports(Backend backend) throws Exception {
         BenchOptions options = BenchOptions.parse(new String[] {"--backends", backend.name().toLowerCase(Locale.ROOT),
-            "--warmup", "0.3", "--duration", "1", "--concurrency", "4", "--out", out.toString()});
+            "--warmup-pass", "0.2", "--warmup", "0.3", "--duration", "1", "--concurrency", "4", "--out", out.toString()});
         Report report = new Report(options, "in-process", Ceilings.none());
 
         new LoadBench(options, InProcessServer.launcher(), report).run();
