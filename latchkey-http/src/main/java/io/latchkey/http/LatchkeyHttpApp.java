@@ -160,7 +160,7 @@ public final class LatchkeyHttpApp {
     private void beforeEach(Context ctx) {
         ctx.attribute(STARTED_NANOS, System.nanoTime());
         String incoming = ctx.header("X-Request-Id");
-        String id = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : Ids.uuid();
+        String id = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches() ? incoming : Ids.nonSecretUuid();
         ctx.attribute(Requests.REQUEST_ID, id);
         ctx.attribute(Requests.CLIENT_IP, clientIp(ctx));
         ctx.header("X-Request-Id", id);
@@ -186,8 +186,17 @@ public final class LatchkeyHttpApp {
     private void logRequest(Context ctx, Float ms) {
         // INVARIANT: the access log names the path without its query string and never a header value.
         ACCESS.info("{} {} {} {}ms ip={} id={}", ctx.method(), ctx.path(), ctx.statusCode(),
-                String.format(java.util.Locale.ROOT, "%.1f", ms), Requests.clientIp(ctx), Requests.requestId(ctx));
+                tenths(ms), Requests.clientIp(ctx), Requests.requestId(ctx));
         MDC.remove("requestId");
+    }
+
+    /** {@code ms} with one decimal ("12.3"); String.format cost more than the rest of the log line. */
+    static String tenths(Float ms) {
+        if (ms == null || !Float.isFinite(ms) || ms < 0) {
+            return "-";
+        }
+        long t = Math.round(ms * 10.0);
+        return (t / 10) + "." + (t % 10);
     }
 
     private static boolean openBeforeBootstrap(String path) {

@@ -14,18 +14,24 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture extends AppenderBase<ILoggingEvent> {
     private final StringBuilder text = new StringBuilder();
 
+    /** The access log does not reach the root logger (it has an appender of its own), so both are watched. */
+    private static final String[] WATCHED = {org.slf4j.Logger.ROOT_LOGGER_NAME, "latchkey.access"};
+
     public static LogCapture attach() {
         LogCapture c = new LogCapture();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         c.setContext(root.getLoggerContext());
         c.start();
-        root.addAppender(c);
+        for (String name : WATCHED) {
+            ((Logger) LoggerFactory.getLogger(name)).addAppender(c);
+        }
         return c;
     }
 
     public void detach() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender(this);
+        for (String name : WATCHED) {
+            ((Logger) LoggerFactory.getLogger(name)).detachAppender(this);
+        }
         stop();
     }
 

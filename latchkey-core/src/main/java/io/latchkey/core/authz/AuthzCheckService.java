@@ -85,7 +85,7 @@ public final class AuthzCheckService {
         Decision d = c.time() == null
                 ? access.decide(project, p.type(), p.id(), c.action(), c.resource(), c.sourceIp())
                 : access.decideAt(project, p.type(), p.id(), c.action(), c.resource(), c.sourceIp(), c.time());
-        String decisionId = Ids.uuid();
+        String decisionId = Ids.nonSecretUuid();
         audit.recordAsync(AuditRecord.builder("authz.check", d.allowed() ? AuditOutcome.SUCCESS : AuditOutcome.DENIED)
                 .actor(actor).meta(meta).org(project.orgId()).project(project.id())
                 .target(p.type().wire(), p.id()).detail("decisionId", decisionId).detail("action", c.action())

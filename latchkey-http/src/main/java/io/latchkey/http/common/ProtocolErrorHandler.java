@@ -34,7 +34,7 @@ public final class ProtocolErrorHandler extends ErrorHandler {
         body.put("name", status == 431 || status == 414 ? "PayloadTooLargeError" : "InvalidParameterError");
         body.put("message", "Invalid parameter: request.");
         body.put("httpStatusCode", status);
-        body.put("traceId", Ids.uuid());
+        body.put("traceId", Ids.nonSecretUuid());
         body.put("code", CODE);
         body.put("details", List.of(Map.of("issue", "the HTTP request is malformed and was refused before routing")));
         byte[] bytes;

@@ -53,7 +53,7 @@ public final class JdbcAuditRepository implements AuditRepository {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (AuditRecord r : records) {
             seq++;
-            String id = Ids.uuid();
+            String id = Ids.nonSecretUuid();
             String hash = AuditChain.hash(prev, seq, id, r);
             events.add(new AuditEvent(seq, id, r, prev, hash));
             rows.add(new Object[] {seq, id, r.occurredAt(), JdbcDatabase.str(r.orgId()), JdbcDatabase.str(r.projectId()),
