@@ -201,6 +201,42 @@ class IamPatFlowTest {
     }
 
     @Test
+    void authzCheckWhenPoliciesOutgrowTheCompiledPolicyCacheThenDecisionsStayRight() {
+        // Two principals of 6,000 statements each: together past the cache's 10,000-statement bound, so every
+        // switch between them starts the cache over and recompiles; the decisions must not change.
+        String projectId = createProject("big-policies");
+        String ownerProject = projectToken(owner, projectId);
+        List<String> aris = new java.util.ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            String tokenId = createToken(ClientAssertions.rsaKey("k-big-" + t));
+            server.post("/iam/v1/projects/principals", ownerProject, Map.of("principalId", tokenId, "principalType", "token"));
+            String ari = "ari:iam::" + projectId + ":token/" + tokenId;
+            List<Map<String, Object>> statements = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_999; i++) {
+                statements.add(Map.of("principal", List.of(ari), "action", List.of("kms:Verb" + i), "resource", List.of("r" + i),
+                        "effect", "Allow"));
+            }
+            statements.add(Map.of("principal", List.of(ari), "action", List.of("secrets:Read"), "resource", List.of("only-" + t),
+                    "effect", "Allow"));
+            TestResponse put = server.put("/iam/v1/policies/principals/" + tokenId + "?principalType=token", ownerProject,
+                    Map.of("version", "2022-12-15", "statement", statements));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            aris.add(ari);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int t = 0; t < 2; t++) {
+                TestResponse own = server.post("/iam/v1/authz/check", owner, Map.of("principal", aris.get(t),
+                        "action", "secrets:Read", "resource", "only-" + t));
+                assertThat(own.text("decision")).as(own.body()).isEqualTo("Allow");
+                assertThat(own.json().get("decidingStatement").get("index").asInt()).isEqualTo(5_999);
+                TestResponse other = server.post("/iam/v1/authz/check", owner, Map.of("principal", aris.get(t),
+                        "action", "secrets:Read", "resource", "only-" + (1 - t)));
+                assertThat(other.text("outcome")).as(other.body()).isEqualTo("NO_MATCH");
+            }
+        }
+    }
+
+    @Test
     void authzCheckWhenPolicyDeniesThenDecisionNamesStatement() {
         String projectId = createProject("authz");
         RSAKey key = ClientAssertions.rsaKey("k5");

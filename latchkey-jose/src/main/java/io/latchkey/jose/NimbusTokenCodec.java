@@ -58,7 +58,8 @@ import java.util.function.Supplier;
 public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
     /** Longer than any token this instance issues; longer strings are not parsed (nor hashed). */
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
-    private static final int VERIFIED_CACHE_SIZE = 50_000;
+    /** About 17 MB of verified tokens at most (an entry, with its parsed claims, takes about 1.7 KB); the heap is sized with it. */
+    private static final int VERIFIED_CACHE_SIZE = 10_000;
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(NimbusTokenCodec::newSha256);
     private final Supplier<KeyRingSnapshot> keyRing;
     private final Clock clock;

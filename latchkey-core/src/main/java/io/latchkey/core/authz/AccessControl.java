@@ -45,13 +45,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * against the project's authorization version (one indexed read), which every change to memberships,
  * policies or roles bumps in the same transaction; a change made on any node therefore takes effect
  * everywhere within about a second. Entries are rebuilt after {@link #MAX_AGE} regardless, which bounds how
- * long an organization-role change can go unnoticed.
+ * long an organization-role change can go unnoticed. The cache is bounded by what it holds, not by its
+ * entry count: a compiled statement takes about 1 KB of heap (200 compiled copies of the benchmarks'
+ * 100-statement policy took 95 KB each), so at most {@link #MAX_CACHED_STATEMENTS} statements are kept; beyond
+ * that the cache starts over, as it does beyond {@link #MAX_CACHED_ENTRIES} entries.
  *
  * @since 0.1
  */
 public final class AccessControl {
     static final Duration RECHECK = Duration.ofSeconds(1);
     static final Duration MAX_AGE = Duration.ofSeconds(30);
+    /** About 10 MB of compiled policies; the server's heap is sized with it (see jvm.options). */
+    static final int MAX_CACHED_STATEMENTS = 10_000;
+    static final int MAX_CACHED_ENTRIES = 50_000;
 
     private final ProjectRepository projects;
     private final OrganizationRepository organizations;
@@ -60,8 +66,10 @@ public final class AccessControl {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    /** Statements held by {@link #cache}; approximate under races, which only moves when it starts over. */
+    private final java.util.concurrent.atomic.AtomicLong cachedStatements = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Entry(CompiledPolicies compiled, long version, Instant builtAt, Instant checkedAt) {
+    private record Entry(CompiledPolicies compiled, int statements, long version, Instant builtAt, Instant checkedAt) {
     }
 
     public AccessControl(ProjectRepository projects, OrganizationRepository organizations, PrincipalDirectory directory,
@@ -100,7 +108,7 @@ public final class AccessControl {
         if (d.allowed()) {
             return;
         }
-        String decisionId = Ids.uuid();
+        String decisionId = Ids.nonSecretUuid();
         String why = d.outcome() == DecisionOutcome.EXPLICIT_DENY
                 ? "denied by " + d.deciding().policyId() + " statement " + d.deciding().index()
                 : "no policy grants it";
@@ -126,7 +134,14 @@ public final class AccessControl {
 
     /** Forgets cached decisions for a project on this node (after a local change; other nodes notice the version). */
     public void invalidate(String projectId) {
-        cache.keySet().removeIf(k -> k.startsWith(projectId + "|"));
+        String prefix = projectId + "|";
+        cache.entrySet().removeIf(en -> {
+            if (en.getKey().startsWith(prefix)) {
+                cachedStatements.addAndGet(-en.getValue().statements());
+                return true;
+            }
+            return false;
+        });
     }
 
     private CompiledPolicies compiled(Project project, PrincipalType type, String principalId) {
@@ -138,14 +153,21 @@ public final class AccessControl {
         }
         long version = projects.authzVersion(project.id());
         if (e != null && e.version() == version && e.builtAt().plus(MAX_AGE).isAfter(now)) {
-            cache.put(key, new Entry(e.compiled(), version, e.builtAt(), now));
+            cache.put(key, new Entry(e.compiled(), e.statements(), version, e.builtAt(), now));
             return e.compiled();
         }
-        CompiledPolicies c = engine.compile(documentsFor(project, type, principalId));
-        if (cache.size() > 50_000) {
-            cache.clear();
+        List<PolicyDocument> documents = documentsFor(project, type, principalId);
+        CompiledPolicies c = engine.compile(documents);
+        int statements = 1;
+        for (PolicyDocument d : documents) {
+            statements += d.statements().size();
         }
-        cache.put(key, new Entry(c, version, now, now));
+        if (cache.size() >= MAX_CACHED_ENTRIES || cachedStatements.get() + statements > MAX_CACHED_STATEMENTS) {
+            cache.clear();
+            cachedStatements.set(0);
+        }
+        Entry old = cache.put(key, new Entry(c, statements, version, now, now));
+        cachedStatements.addAndGet(statements - (old == null ? 0 : old.statements()));
         return c;
     }
 
