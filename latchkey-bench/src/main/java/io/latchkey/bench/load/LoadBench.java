@@ -166,9 +166,10 @@ public final class LoadBench {
             warm(server, flow, backend, options.warmupSeconds());
         }
         if (pool != null) {
-            // Sign ahead what the measured window will need at the warm-up's pace, and some more.
+            // Sign ahead what the measured window will need: three times the probe's pace (a one-second probe
+            // underestimated the window by a tenth in the 2026-11-23 run), and some more.
             FlowResult probe = Driver.run(server, flow, backend, options.concurrency(), Math.min(1, options.seconds()));
-            pool.fill((int) Math.min(400_000, Math.max(200, probe.rps()) * options.seconds() * 2 + 1000));
+            pool.fill((int) Math.min(400_000, Math.max(200, probe.rps()) * options.seconds() * 3 + 2000));
         }
         FlowResult r = Driver.run(server, flow, backend, options.concurrency(), options.seconds());
         System.err.printf(Locale.ROOT, "%-26s %-30s %9.0f rps  p99 %7.2f ms  errors %d%n", flow.name(), backend, r.rps(),
