@@ -57,11 +57,8 @@ interface ServerHandle extends AutoCloseable {
 
     static long cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // The command name may hold spaces; fields after it start at the last ')'.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
-            return ticks * (1_000_000_000L / clockTicks());
+            long[] t = cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+            return (t[0] + t[1]) * (1_000_000_000L / clockTicks());
         } catch (IOException | RuntimeException e) {
             return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
         }
@@ -69,9 +66,7 @@ interface ServerHandle extends AutoCloseable {
 
     static long systemCpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[12]) * (1_000_000_000L / clockTicks()); // stime (field 15)
+            return cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat")))[1] * (1_000_000_000L / clockTicks());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -93,14 +88,21 @@ interface ServerHandle extends AutoCloseable {
                 }
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    long[] t = cpuTicks(stat);
+                    ticks += t[0] + t[1];
                 }
             }
             return ticks * (1_000_000_000L / clockTicks());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** {utime, stime} in clock ticks from a {@code /proc/.../stat} line (fields 14 and 15). */
+    private static long[] cpuTicks(String stat) {
+        // The command name may hold spaces; the fields after it start at the last ')'.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
     }
 
     static long rssBytes(long pid) {
