@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,9 +33,16 @@ import java.util.function.Supplier;
  *       has committed, so an answer the client received always has its audit event on disk, and a
  *       {@code kill -9} loses nothing that was acknowledged (issue 9, suite 4). Waiting costs about one
  *       batch commit of latency; throughput is unchanged because concurrent callers share a commit.</li>
+ *   <li>{@link #recordDeferred} hands the event to the same writer and returns at once: for decision
+ *       records, which describe neither a change nor an authentication (the authorization check's decision
+ *       log, the way policy engines keep theirs). Batches holding only such records gather for up to
+ *       {@link #DEFERRED_LINGER}, so the commit is shared by many; at most {@link #MAX_DEFERRED} wait at any
+ *       time, after which callers wait for durability like {@link #recordAsync} (memory stays bounded and a
+ *       crash can lose at most the last few milliseconds of decisions, never an acknowledged change).</li>
  * </ul>
  *
- * <p>INVARIANT: no request is answered before its audit event is durable. If the event cannot be written
+ * <p>INVARIANT: no request that changes something or authenticates someone is answered before its audit
+ * event is durable (decision records, {@link #recordDeferred}, are the one exception, by design). If the event cannot be written
  * (database down, writer stuck past {@link #DURABLE_WAIT}) the caller gets an {@code internal_error} and the
  * operation it describes is not acknowledged: an IAM system fails closed on its audit trail. When the
  * queue is full the caller writes synchronously; when the caller is already inside a transaction the event
@@ -49,6 +57,10 @@ public final class AuditLog implements AutoCloseable {
     private static final int BATCH = 500;
     /** How long the writer lets a batch gather before committing it (see {@link #linger}). */
     static final Duration LINGER = Duration.ofMillis(1);
+    /** How long a batch of deferred records only (no caller waiting) may gather. */
+    static final Duration DEFERRED_LINGER = Duration.ofMillis(10);
+    /** Most deferred records queued and not yet written; beyond it {@link #recordDeferred} waits. */
+    static final int MAX_DEFERRED = 4_096;
     /** Longest a caller waits for its event's batch to commit before failing the request. */
     static final Duration DURABLE_WAIT = Duration.ofSeconds(10);
 
@@ -57,6 +69,7 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicBoolean running = new AtomicBoolean(false);
+    private final AtomicInteger deferred = new AtomicInteger();
     private final Object drainLock = new Object();
     private Thread writer;
 
@@ -88,6 +101,25 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Appends through the group-commit writer and returns without waiting for the commit (see the class
+     * comment): only for records of decisions that change nothing and authenticate no one. When
+     * {@link #MAX_DEFERRED} records are already waiting, the caller waits for this one to be durable, so a
+     * writer that falls behind slows the callers down instead of growing the queue. A record whose write
+     * fails is reported in the server log with its request id.
+     */
+    public void recordDeferred(AuditRecord.Builder builder) {
+        AuditRecord r = builder.build(clock.instant());
+        if (running.get() && !transactions.active()) {
+            if (deferred.incrementAndGet() <= MAX_DEFERRED && queue.offer(new Pending<Void>(() -> null, ignored -> r, false))) {
+                return;
+            }
+            deferred.decrementAndGet();
+        }
+        // Not started, inside a transaction, or too many waiting: the same path as a waited-for record.
+        submit(() -> null, ignored -> r);
+    }
+
+    /**
      * Runs a small write of an authentication path ({@code work}: a replay mark, a session row) in the
      * writer's next group commit, and in the same commit appends the event {@code event} makes of its
      * result (none when it returns null). Returns the result once both are durable, so an authentication
@@ -108,7 +140,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private <T> T submit(Supplier<T> work, Function<T, AuditRecord> event) {
-        Pending<T> pending = new Pending<>(work, event);
+        Pending<T> pending = new Pending<>(work, event, true);
         if (!running.get() || transactions.active() || !queue.offer(pending)) {
             // Not started, inside the caller's transaction (the writer would wait for the caller's chain lock
             // while the caller waits for the writer), or the queue is full: write here and now.
@@ -140,13 +172,16 @@ public final class AuditLog implements AutoCloseable {
     private static final class Pending<T> {
         final Supplier<T> work;
         final Function<T, AuditRecord> event;
+        /** Whether a caller waits on {@link #done}; false for {@link #recordDeferred}. */
+        final boolean awaited;
         final CompletableFuture<T> done = new CompletableFuture<>();
         T result;
         AuditRecord record;
 
-        Pending(Supplier<T> work, Function<T, AuditRecord> event) {
+        Pending(Supplier<T> work, Function<T, AuditRecord> event, boolean awaited) {
             this.work = work;
             this.event = event;
+            this.awaited = awaited;
         }
 
         /** Runs the write and makes the event, leaving both for the batch to append and complete. */
@@ -214,10 +249,14 @@ public final class AuditLog implements AutoCloseable {
      * Lets a batch gather for up to {@link #LINGER}. Without it the writer, idle and waiting, took each event
      * the moment it arrived and committed batches of one or two: on H2 a commit rewrites the changed index
      * pages whatever the batch size, so under load the writer spent most of a core on commits. A millisecond
-     * of waiting makes batches of tens, for a millisecond more latency on audited requests.
+     * of waiting makes batches of tens, for a millisecond more latency on audited requests. While no caller
+     * waits on the batch (deferred records only) it may gather for {@link #DEFERRED_LINGER}; the first
+     * waiting caller shortens the wait back to {@link #LINGER} from the batch's start.
      */
     private void linger(List<Pending<?>> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + LINGER.toNanos();
+        long start = System.nanoTime();
+        boolean awaited = anyAwaited(batch, 0);
+        long deadline = start + (awaited ? LINGER : DEFERRED_LINGER).toNanos();
         while (batch.size() < BATCH) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -227,9 +266,23 @@ public final class AuditLog implements AutoCloseable {
             if (next == null) {
                 return;
             }
+            int from = batch.size();
             batch.add(next);
             queue.drainTo(batch, BATCH - batch.size());
+            if (!awaited && anyAwaited(batch, from)) {
+                awaited = true;
+                deadline = Math.min(deadline, start + LINGER.toNanos());
+            }
         }
+    }
+
+    private static boolean anyAwaited(List<Pending<?>> batch, int from) {
+        for (int i = from; i < batch.size(); i++) {
+            if (batch.get(i).awaited) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -253,26 +306,43 @@ public final class AuditLog implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                batch.get(0).done.completeExceptionally(e);
+                fail(batch.get(0), e);
                 throw e;
             }
             batch.forEach(this::writeAlone);
             return;
         }
-        batch.forEach(AuditLog::complete);
+        batch.forEach(this::complete);
     }
 
     private <T> void writeAlone(Pending<T> p) {
         try {
             T result = transactions.inTransaction(() -> p.runIn(repository));
-            p.done.complete(result);
+            complete(p, result);
         } catch (RuntimeException e) {
-            p.done.completeExceptionally(e);
+            fail(p, e);
         }
     }
 
-    private static <T> void complete(Pending<T> p) {
-        p.done.complete(p.result);
+    private <T> void complete(Pending<T> p) {
+        complete(p, p.result);
+    }
+
+    private <T> void complete(Pending<T> p, T result) {
+        if (!p.awaited) {
+            deferred.decrementAndGet();
+        }
+        p.done.complete(result);
+    }
+
+    private void fail(Pending<?> p, RuntimeException e) {
+        if (!p.awaited) {
+            deferred.decrementAndGet();
+            AuditRecord r = p.record;
+            LOG.log(System.Logger.Level.ERROR, "a deferred audit record could not be written: "
+                    + (r == null ? "?" : r.action() + " (request " + r.requestId() + ")"), e);
+        }
+        p.done.completeExceptionally(e);
     }
 
     /**

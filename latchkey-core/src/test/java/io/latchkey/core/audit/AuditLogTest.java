@@ -141,6 +141,64 @@ class AuditLogTest {
     }
 
     @Test
+    void recordDeferredWhenBatchNotYetCommittedThenReturnsAndFlushWritesIt() throws Exception {
+        RecordingRepository repo = new RecordingRepository();
+        repo.gate = new CountDownLatch(1);
+        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC())) {
+            log.start();
+            CompletableFuture.runAsync(() -> log.recordDeferred(login())).get(5, TimeUnit.SECONDS);
+            assertThat(repo.stored).as("written before the commit was released").isEmpty();
+            repo.gate.countDown();
+            log.flush();
+            awaitStored(repo, 1);
+        }
+    }
+
+    @Test
+    void recordDeferredWhenTooManyWaitingThenCallerWaitsForDurability() throws Exception {
+        RecordingRepository repo = new RecordingRepository();
+        repo.gate = new CountDownLatch(1);
+        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC())) {
+            log.start();
+            // The writer holds the first batch at the gate; the rest queue behind it, all still counted.
+            for (int i = 0; i < AuditLog.MAX_DEFERRED; i++) {
+                log.recordDeferred(login());
+            }
+            CompletableFuture<Void> over = CompletableFuture.runAsync(() -> log.recordDeferred(login()));
+            Thread.sleep(300);
+            assertThat(over).as("a deferred record beyond the bound returned before it was durable").isNotDone();
+            repo.gate.countDown();
+            over.get(10, TimeUnit.SECONDS);
+            awaitStored(repo, AuditLog.MAX_DEFERRED + 1);
+            // The bound frees up as batches commit: deferring returns at once again.
+            CompletableFuture.runAsync(() -> log.recordDeferred(login())).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void recordDeferredWhenOnlyDeferredQueuedThenBatchesGatherLongerThanWaitedOnes() throws Exception {
+        RecordingRepository repo = new RecordingRepository();
+        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC())) {
+            log.start();
+            for (int i = 0; i < 40; i++) {
+                log.recordDeferred(login());
+                Thread.sleep(0, 200_000);
+            }
+            awaitStored(repo, 40);
+            // 40 records spread over about 8 ms or more: a 10 ms gathering window takes them in a few commits.
+            assertThat(repo.batchSizes.size()).as("commits for 40 deferred records").isLessThan(8);
+        }
+    }
+
+    private static void awaitStored(RecordingRepository repo, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (repo.stored.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(repo.stored).hasSize(count);
+    }
+
+    @Test
     void recordAsyncWhenInsideTransactionThenAppendsOnTheCallersThread() {
         List<String> appendingThreads = java.util.Collections.synchronizedList(new ArrayList<>());
         RecordingRepository repo = new RecordingRepository() {
