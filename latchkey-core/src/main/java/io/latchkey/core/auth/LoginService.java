@@ -76,8 +76,9 @@ public final class LoginService {
         String normalized = Validate.normalizeEmail(email);
         String accountKey = "login:user:" + normalized;
         String addressKey = "login:ip:" + meta.sourceIp();
+        boolean failuresOnRecord;
         try {
-            limiter.check(accountKey);
+            failuresOnRecord = limiter.check(accountKey);
             limiter.check(addressKey);
         } catch (LatchkeyException locked) {
             audit.recordAsync(AuditRecord.builder("auth.login", AuditOutcome.DENIED).meta(meta)
@@ -104,7 +105,9 @@ public final class LoginService {
             throw LatchkeyException.unauthenticated(ErrorCode.CREDENTIALS_INVALID, INVALID_CREDENTIALS);
         }
         User u = user.get();
-        limiter.recordSuccess(accountKey);
+        if (failuresOnRecord) {
+            limiter.recordSuccess(accountKey);
+        }
         String orgId = primaryOrg(u.id());
         IssuedToken token = tokens.issue(TokenService.request(TokenUse.USER, PrincipalType.USER, u.id()).orgId(orgId));
         audit.recordAsync(AuditRecord.builder("auth.login", AuditOutcome.SUCCESS).meta(meta).org(orgId)

@@ -35,8 +35,12 @@ public final class AttemptLimiter {
         this.clock = Require.nonNull(clock, "clock");
     }
 
-    /** @throws LatchkeyException {@code account_locked} with the seconds to wait */
-    public void check(String key) {
+    /**
+     * @return whether failures are on record for {@code key}: only then does a later success have a counter
+     *         to clear ({@link #recordSuccess}), so callers skip that write when this is false
+     * @throws LatchkeyException {@code account_locked} with the seconds to wait
+     */
+    public boolean check(String key) {
         Optional<AttemptCounter> c = repository.find(key);
         Instant now = clock.instant();
         if (c.isPresent() && c.get().lockedUntil() != null && c.get().lockedUntil().isAfter(now)) {
@@ -44,6 +48,7 @@ public final class AttemptLimiter {
             throw LatchkeyException.of(ErrorCode.ACCOUNT_LOCKED, "too many failed attempts; try again later")
                     .withDetail("retryAfterSeconds", wait);
         }
+        return c.isPresent();
     }
 
     /** Counts a failure; returns true when this failure caused a lockout. */
@@ -58,6 +63,10 @@ public final class AttemptLimiter {
         return false;
     }
 
+    /**
+     * Clears the failures counted for {@code key}. Call it only when {@link #check} found some: a login
+     * without earlier failures then costs no write, and failures counted concurrently with it stay counted.
+     */
     public void recordSuccess(String key) {
         repository.reset(key);
     }

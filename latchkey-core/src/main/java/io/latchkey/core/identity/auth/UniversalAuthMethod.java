@@ -78,14 +78,14 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
         UniversalAuthConfig config = configs.findUniversalAuthByClientId(clientId)
                 .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
         String lockKey = "universal-auth:client:" + config.clientId();
-        if (config.lockout().enabled()) {
-            checkLockout(lockKey);
-        }
+        boolean failuresOnRecord = config.lockout().enabled() && checkLockout(lockKey);
         try {
             ClientSecret used = verifySecret(config, secret, meta.sourceIp());
             MachineIdentity identity = identities.findById(config.identityId())
                     .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
-            limiter.recordSuccess(lockKey);
+            if (failuresOnRecord) {
+                limiter.recordSuccess(lockKey);
+            }
             Instant now = clock.instant();
             // The use is counted in the transaction that stores the session: one commit per login, and a
             // secret whose last use was taken by a concurrent login issues nothing.
@@ -102,9 +102,9 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
         }
     }
 
-    private void checkLockout(String lockKey) {
+    private boolean checkLockout(String lockKey) {
         try {
-            limiter.check(lockKey);
+            return limiter.check(lockKey);
         } catch (LatchkeyException locked) {
             // The spec answers a lockout with 401, not 429: the vendor's SDK retries 429 for seconds.
             throw refused(ErrorCode.CLIENT_LOCKED_OUT, LOCKED);
