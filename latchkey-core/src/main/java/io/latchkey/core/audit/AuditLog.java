@@ -42,12 +42,12 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>INVARIANT: no request that changes something or authenticates someone is answered before its audit
- * event is durable (decision records, {@link #recordDeferred}, are the one exception, by design). If the event cannot be written
- * (database down, writer stuck past {@link #DURABLE_WAIT}) the caller gets an {@code internal_error} and the
- * operation it describes is not acknowledged: an IAM system fails closed on its audit trail. When the
- * queue is full the caller writes synchronously; when the caller is already inside a transaction the event
- * joins it (the writer would otherwise wait for the caller's chain lock while the caller waits for the
- * writer).
+ * event is durable (decision records, {@link #recordDeferred}, are the one exception, by design). If the
+ * event cannot be written (database down, writer stuck past {@link #DURABLE_WAIT}) the caller gets an
+ * {@code internal_error} and the operation it describes is not acknowledged: an IAM system fails closed
+ * on its audit trail. When the queue is full the caller writes synchronously; when the caller is already
+ * inside a transaction the event joins it (the writer would otherwise wait for the caller's chain lock
+ * while the caller waits for the writer).
  *
  * @since 0.1
  */

@@ -32,8 +32,9 @@ public final class JdbcStores {
      * Every commit puts the pages it wrote into that cache, so under a steady stream of writes (audit
      * events, replay marks, sessions) cached pages lived long enough to be promoted and filled the old
      * generation with dead pages: a full collection every three seconds during the authorization check's
-     * load (docs/PERFORMANCE.md, round 4). At 4 MiB they die young; reads of a small working set still hit
-     * the cache, and larger ones read from the operating system's file cache.
+     * load (docs/PERFORMANCE.md, round 4). At 4 MiB they die young (none or one full collection per run);
+     * reads of a small working set still hit the cache, and larger ones read from the operating system's
+     * file cache.
      */
     public static final String H2_CACHE = ";CACHE_SIZE=4096";
 
