@@ -3,6 +3,7 @@ package io.latchkey.core.ratelimit;
 import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
 import io.latchkey.core.support.Require;
+import io.latchkey.core.support.TtlCache;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +17,25 @@ import java.util.Optional;
  * {@link AttemptCounterRepository} in the database, so an attacker spreading guesses over several nodes
  * is counted once; successes do not count, so a busy legitimate client is never throttled.
  *
+ * <p>A key found without any counter is remembered as clean for {@link #CLEAN_TTL}, so a busy client
+ * with no failures (a CI fleet logging in from one address) costs no read per login. Every failure this
+ * node counts marks its key dirty first, so the next check reads storage again and a reader that looked
+ * before the failure cannot mark the key clean over it. A failure counted on another node reaches this one
+ * within the TTL or at this node's first failure for the key, whichever comes first: at most one more
+ * attempt per node than without the memory.</p>
+ *
  * @since 0.1
  */
 public final class AttemptLimiter {
+    /** How long a key found without failures is taken as clean without reading storage. */
+    static final Duration CLEAN_TTL = Duration.ofSeconds(1);
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final AttemptCounterRepository repository;
     private final AttemptLimits limits;
     private final Clock clock;
+    /** TRUE: no counter was stored when last read; FALSE: this node counted a failure since (read storage). */
+    private final TtlCache<String, Boolean> clean;
 
     /** With the built-in lockout policies. */
     public AttemptLimiter(AttemptCounterRepository repository, Clock clock) {
@@ -33,6 +47,7 @@ public final class AttemptLimiter {
         this.repository = Require.nonNull(repository, "repository");
         this.limits = Require.nonNull(limits, "limits");
         this.clock = Require.nonNull(clock, "clock");
+        this.clean = new TtlCache<>(CLEAN_TTL, MAX_REMEMBERED, clock);
     }
 
     /**
@@ -41,7 +56,13 @@ public final class AttemptLimiter {
      * @throws LatchkeyException {@code account_locked} with the seconds to wait
      */
     public boolean check(String key) {
+        if (Boolean.TRUE.equals(clean.get(key))) {
+            return false;
+        }
         Optional<AttemptCounter> c = repository.find(key);
+        if (c.isEmpty()) {
+            clean.putIfAbsent(key, Boolean.TRUE);
+        }
         Instant now = clock.instant();
         if (c.isPresent() && c.get().lockedUntil() != null && c.get().lockedUntil().isAfter(now)) {
             long wait = Math.max(1, Duration.between(now, c.get().lockedUntil()).toSeconds() + 1);
@@ -54,6 +75,7 @@ public final class AttemptLimiter {
     /** Counts a failure; returns true when this failure caused a lockout. */
     public boolean recordFailure(String key, AttemptPolicy defaultPolicy) {
         AttemptPolicy policy = limits.resolve(defaultPolicy);
+        clean.put(key, Boolean.FALSE);
         Instant now = clock.instant();
         AttemptCounter c = repository.recordFailure(key, now, policy.window());
         if (c.failures() >= policy.maxFailures()) {

@@ -41,6 +41,19 @@ public final class TtlCache<K, V> {
         map.put(key, new Entry<>(value, clock.millis() + ttlMillis));
     }
 
+    /**
+     * Puts {@code value} unless a live entry is there; returns whether it was put. Lets a reader that
+     * looked in storage record its answer without overwriting what a concurrent writer put meanwhile.
+     */
+    public boolean putIfAbsent(K key, V value) {
+        if (map.size() >= maxEntries) {
+            map.clear();
+        }
+        long now = clock.millis();
+        Entry<V> fresh = new Entry<>(value, now + ttlMillis);
+        return map.compute(key, (k, e) -> e == null || now >= e.expiresAtMillis() ? fresh : e) == fresh;
+    }
+
     /** Forgets everything (after a change this node made, so that it sees its own write at once). */
     public void clear() {
         map.clear();

@@ -2,12 +2,11 @@ package io.latchkey.core.ratelimit;
 
 import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +20,20 @@ class AttemptLimiterTest {
     static final class MapRepository implements AttemptCounterRepository {
         final Map<String, AttemptCounter> counters = new HashMap<>();
         int writes;
+        int reads;
+        /** Runs inside the next read, after storage was looked at: a concurrent failure. */
+        Runnable duringNextRead;
 
         @Override
         public Optional<AttemptCounter> find(String key) {
-            return Optional.ofNullable(counters.get(key));
+            reads++;
+            Optional<AttemptCounter> found = Optional.ofNullable(counters.get(key));
+            Runnable r = duringNextRead;
+            duringNextRead = null;
+            if (r != null) {
+                r.run();
+            }
+            return found;
         }
 
         @Override
@@ -53,8 +62,8 @@ class AttemptLimiterTest {
     }
 
     private final MapRepository repo = new MapRepository();
-    private final AttemptLimiter limiter = new AttemptLimiter(repo,
-            Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
+    private final AttemptLimiter limiter = new AttemptLimiter(repo, clock);
     private final AttemptPolicy three = AttemptPolicy.named("test", 3, Duration.ofMinutes(5), Duration.ofMinutes(15));
 
     @Test
@@ -81,5 +90,40 @@ class AttemptLimiterTest {
             assertThat(e.code()).isEqualTo(ErrorCode.ACCOUNT_LOCKED);
         });
         assertThat(limiter.check("other")).isFalse();
+    }
+
+    @Test
+    void checkWhenKeyCleanThenStorageReadOncePerTtl() {
+        limiter.check("k");
+        limiter.check("k");
+        limiter.check("k");
+        assertThat(repo.reads).isEqualTo(1);
+        clock.advance(AttemptLimiter.CLEAN_TTL);
+        limiter.check("k");
+        assertThat(repo.reads).isEqualTo(2);
+    }
+
+    @Test
+    void checkWhenThisNodeCountedFailuresThenLockoutSeenAtOnce() {
+        limiter.check("k");
+        limiter.recordFailure("k", three);
+        limiter.recordFailure("k", three);
+        limiter.recordFailure("k", three);
+        assertThatThrownBy(() -> limiter.check("k")).isInstanceOf(LatchkeyException.class);
+    }
+
+    @Test
+    void checkWhenAnotherNodeLockedTheKeyThenSeenWithinTheTtl() {
+        assertThat(limiter.check("k")).isFalse();
+        repo.counters.put("k", new AttemptCounter("k", clock.instant(), 3, clock.instant().plus(Duration.ofMinutes(15))));
+        clock.advance(AttemptLimiter.CLEAN_TTL);
+        assertThatThrownBy(() -> limiter.check("k")).isInstanceOf(LatchkeyException.class);
+    }
+
+    @Test
+    void checkWhenFailureCountedWhileReadingThenKeyNotRememberedClean() {
+        repo.duringNextRead = () -> limiter.recordFailure("k", three);
+        assertThat(limiter.check("k")).as("the read saw no counter yet").isFalse();
+        assertThat(limiter.check("k")).as("the failure counted meanwhile").isTrue();
     }
 }

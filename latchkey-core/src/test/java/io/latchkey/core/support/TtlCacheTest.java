@@ -1,41 +1,23 @@
 package io.latchkey.core.support;
 
+import io.latchkey.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TtlCacheTest {
-    private final AtomicLong millis = new AtomicLong(1_000_000);
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_000_000));
 
     @Test
     void getWhenWithinTtlThenValueAndWhenExpiredThenNull() {
         TtlCache<String, String> c = new TtlCache<>(Duration.ofSeconds(1), 10, clock);
         c.put("k", "v");
-        millis.addAndGet(999);
+        clock.advance(Duration.ofMillis(999));
         assertThat(c.get("k")).isEqualTo("v");
-        millis.addAndGet(1);
+        clock.advance(Duration.ofMillis(1));
         assertThat(c.get("k")).isNull();
         assertThat(c.get("other")).isNull();
     }
