@@ -193,7 +193,7 @@ public final class LatchkeyServer implements AutoCloseable {
                     project, type, id, users, pats, identities, orgs, accessKeyRepo), auditLog, clock);
             IamServices iam = new IamServices(projectService, memberService,
                     new PatService(db, pats, projects, clientKeys, tokens, auditLog, clock),
-                    new StsService(projects, access, tokens, auditLog),
+                    new StsService(access, tokens, auditLog),
                     new ClientAssertionService(pats, clientKeys, replays, tokens, directory, limiter, auditLog, clock),
                     new AuthzCheckService(projectService, access, auditLog));
             SecretsDataModule secretsData = SecretsDataModule.create(db, rootKey, projects, iam.projects(), access, auditLog, clock);

@@ -24,6 +24,7 @@ import io.latchkey.core.project.ProjectMember;
 import io.latchkey.core.project.ProjectRepository;
 import io.latchkey.core.support.Ids;
 import io.latchkey.core.support.Require;
+import io.latchkey.core.support.TtlCache;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +70,9 @@ public final class AccessControl {
     /** Statements held by {@link #cache}; approximate under races, which only moves when it starts over. */
     private final java.util.concurrent.atomic.AtomicLong cachedStatements = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Positive answers of {@link #memberProject}; cleared whole by {@link #invalidate} (changes are rare). */
+    private final TtlCache<String, Project> members;
+
     private record Entry(CompiledPolicies compiled, int statements, long version, Instant builtAt, Instant checkedAt) {
     }
 
@@ -80,6 +84,7 @@ public final class AccessControl {
         this.engine = Require.nonNull(engine, "engine");
         this.audit = Require.nonNull(audit, "audit");
         this.clock = Require.nonNull(clock, "clock");
+        this.members = new TtlCache<>(RECHECK, MAX_CACHED_ENTRIES, clock);
     }
 
     public PolicyEngine engine() {
@@ -132,8 +137,26 @@ public final class AccessControl {
         return project.isOwner(type, principalId) || projects.findMember(project.id(), type, principalId).isPresent();
     }
 
+    /**
+     * The project, when it exists and the principal owns it or is one of its members (the security token
+     * service's condition for a project-bound token). A positive answer is remembered for {@link #RECHECK},
+     * the bound policy changes already have: a member removed or a project deleted on this node is refused at
+     * once ({@link #invalidate}), on another node within the second. A negative answer is never remembered.
+     */
+    public Optional<Project> memberProject(String projectId, PrincipalType type, String principalId) {
+        String key = projectId + "|" + type.wire() + "|" + principalId;
+        Project hit = members.get(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<Project> found = projects.findById(projectId).filter(p -> belongsTo(p, type, principalId));
+        found.ifPresent(p -> members.put(key, p));
+        return found;
+    }
+
     /** Forgets cached decisions for a project on this node (after a local change; other nodes notice the version). */
     public void invalidate(String projectId) {
+        members.clear();
         String prefix = projectId + "|";
         cache.entrySet().removeIf(en -> {
             if (en.getKey().startsWith(prefix)) {

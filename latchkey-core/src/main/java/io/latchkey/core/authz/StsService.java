@@ -9,7 +9,6 @@ import io.latchkey.core.principal.Actor;
 import io.latchkey.core.principal.PrincipalType;
 import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.project.Project;
-import io.latchkey.core.project.ProjectRepository;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.token.IssuedToken;
 import io.latchkey.core.token.TokenService;
@@ -23,13 +22,11 @@ import io.latchkey.core.token.TokenUse;
  * @since 0.1
  */
 public final class StsService {
-    private final ProjectRepository projects;
     private final AccessControl access;
     private final TokenService tokens;
     private final AuditLog audit;
 
-    public StsService(ProjectRepository projects, AccessControl access, TokenService tokens, AuditLog audit) {
-        this.projects = Require.nonNull(projects, "projects");
+    public StsService(AccessControl access, TokenService tokens, AuditLog audit) {
         this.access = Require.nonNull(access, "access");
         this.tokens = Require.nonNull(tokens, "tokens");
         this.audit = Require.nonNull(audit, "audit");
@@ -42,8 +39,8 @@ public final class StsService {
         if (actor.type() != PrincipalType.USER && actor.type() != PrincipalType.TOKEN) {
             throw LatchkeyException.forbidden("only users and personal access tokens obtain project-scoped tokens here");
         }
-        Project project = projects.findById(projectId).orElse(null);
-        if (project == null || !access.belongsTo(project, actor.type(), actor.id())) {
+        Project project = access.memberProject(projectId, actor.type(), actor.id()).orElse(null);
+        if (project == null) {
             audit.recordAsync(AuditRecord.builder("sts.project_token", AuditOutcome.DENIED).actor(actor).meta(meta)
                     .target("project", projectId).reason(ErrorCode.PRINCIPAL_NOT_IN_PROJECT.code()));
             throw LatchkeyException.of(ErrorCode.PRINCIPAL_NOT_IN_PROJECT, "the principal does not belong to project " + projectId);
