@@ -1,5 +1,6 @@
 package io.latchkey.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.latchkey.core.crypto.RootKey;
 import io.latchkey.testkit.Backend;
@@ -111,6 +112,65 @@ class TwoNodesTest {
                         "effect", "Allow"))));
         long ms = within(() -> "Allow".equals(b.post("/iam/v1/authz/check", owner, check).text("decision")));
         System.out.println("policy change propagated to the other node in " + ms + " ms");
+        assertThat(ms).isLessThan(1500);
+    }
+
+    @Test
+    void memberRemovedOnOneNodeWhenAskingTheOtherForAProjectTokenThenRefusedWithinASecond() throws Exception {
+        String projectId = a.post("/iam/v1/projects", owner, Map.of("name", "two-nodes-members")).text("id");
+        String ownerProject = a.post("/iam/v1/sts/create-project-scoped-token", owner, Map.of("projectId", projectId)).text("accessToken");
+        RSAKey key = ClientAssertions.rsaKey("m");
+        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "m", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
+                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
+        a.post("/iam/v1/projects/principals", ownerProject, Map.of("principalId", tokenId, "principalType", "token"));
+        String session = b.form("/auth/oauth2/token", Map.of("grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_id", tokenId,
+                "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token")))
+                .text("access_token");
+        Map<String, String> ask = Map.of("projectId", projectId);
+        assertThat(b.post("/iam/v1/sts/create-project-scoped-token", session, ask).status()).as("member: B remembers it").isEqualTo(200);
+        assertThat(a.delete("/iam/v1/projects/principals/" + tokenId + "?principalType=token", ownerProject).status()).isEqualTo(204);
+        assertThat(a.post("/iam/v1/sts/create-project-scoped-token", session, ask).status()).as("refused at once on A").isEqualTo(403);
+        long ms = within(() -> b.post("/iam/v1/sts/create-project-scoped-token", session, ask).status() == 403);
+        System.out.println("member removal reached the other node's token service in " + ms + " ms");
+        assertThat(ms).isLessThan(1500);
+    }
+
+    @Test
+    void clientSecretRevokedOnOneNodeWhenLoggingInOnTheOtherThenRefusedAtOnce() throws Exception {
+        String id = identities.createIdentity(identities.adminToken, "revoked-on-a", "no-access");
+        String clientId = identities.attachUniversalAuth(identities.adminToken, id, Map.of("lockoutEnabled", false));
+        String[] secret = identities.createClientSecret(identities.adminToken, id, Map.of());
+        Map<String, String> login = Map.of("clientId", clientId, "clientSecret", secret[0]);
+        String path = "/api/v1/auth/universal-auth/login";
+        assertThat(b.post(path, null, login).status()).as("B reads and remembers the secret").isEqualTo(200);
+        assertThat(b.post(path, null, login).status()).isEqualTo(200);
+        assertThat(a.post(SecretsApi.uaPath(id) + "/client-secrets/" + secret[1] + "/revoke", identities.adminToken, Map.of())
+                .status()).isEqualTo(200);
+        assertThat(b.post(path, null, login).status()).as("the use count refuses it, not a cache").isEqualTo(401);
+        JsonNode refused = a.get("/iam/v1/audit?limit=5&action=identity.login&outcome=failure", owner).json().get("events").get(0);
+        assertThat(refused.get("reason").asText()).isEqualTo("token_revoked");
+
+        String[] second = identities.createClientSecret(identities.adminToken, id, Map.of());
+        Map<String, String> again = Map.of("clientId", clientId, "clientSecret", second[0]);
+        assertThat(b.post(path, null, again).status()).isEqualTo(200);
+        assertThat(a.delete(SecretsApi.uaPath(id), identities.adminToken).status()).isEqualTo(200);
+        assertThat(b.post(path, null, again).status()).as("detached on A: refused on B at once").isEqualTo(401);
+    }
+
+    @Test
+    void trustedAddressesChangedOnOneNodeWhenLoggingInOnTheOtherThenEnforcedWithinASecond() throws Exception {
+        String id = identities.createIdentity(identities.adminToken, "fenced-on-a", "no-access");
+        String clientId = identities.attachUniversalAuth(identities.adminToken, id, Map.of("lockoutEnabled", false));
+        String[] secret = identities.createClientSecret(identities.adminToken, id, Map.of());
+        Map<String, String> login = Map.of("clientId", clientId, "clientSecret", secret[0]);
+        String path = "/api/v1/auth/universal-auth/login";
+        assertThat(b.post(path, null, login).status()).isEqualTo(200);
+        assertThat(a.patch(SecretsApi.uaPath(id), identities.adminToken,
+                Map.of("clientSecretTrustedIps", SecretsApi.ips("203.0.113.0/24"))).status()).isEqualTo(200);
+        assertThat(a.post(path, null, login).status()).as("enforced at once on A").isEqualTo(401);
+        long ms = within(() -> b.post(path, null, login).status() == 401);
+        System.out.println("trusted-address change reached the other node's logins in " + ms + " ms");
         assertThat(ms).isLessThan(1500);
     }
 
