@@ -8,6 +8,7 @@ import io.latchkey.core.crypto.RootKey;
 import io.latchkey.core.identity.AuthMethodNames;
 import io.latchkey.core.identity.ExternalJwtAuthService;
 import io.latchkey.core.identity.IdentityAccess;
+import io.latchkey.core.identity.IdentityLookups;
 import io.latchkey.core.identity.IdentityService;
 import io.latchkey.core.identity.IdentityTokens;
 import io.latchkey.core.identity.TokenAuthService;
@@ -61,6 +62,7 @@ final class SecretsAuthWiring {
     static SecretsAuthServices services(Shared s) {
         JdbcIdentityAuthRepository configs = new JdbcIdentityAuthRepository(s.db());
         KeyedHasher hasher = KeyedHasher.fromRootKey(s.rootKey());
+        IdentityLookups lookups = new IdentityLookups(configs, s.identities(), s.clock());
         JdbcOrgRoleRepository roles = new JdbcOrgRoleRepository(s.db());
         OrgPermissions permissions = new OrgPermissions(s.orgs(), roles);
         IdentityAccess identityAccess = new IdentityAccess(s.identities(), permissions);
@@ -69,15 +71,15 @@ final class SecretsAuthWiring {
         NimbusExternalJwtVerifier verifier = new NimbusExternalJwtVerifier(new RemoteJwks(s.clock()), s.clock(),
                 s.tokens().settings().clockSkew());
         IdentityAuthMethods methods = new IdentityAuthMethods(List.of(
-                new UniversalAuthMethod(configs, s.identities(), hasher, s.limiter(), s.clock()),
+                new UniversalAuthMethod(configs, lookups, hasher, s.limiter(), s.clock()),
                 new ExternalJwtAuthMethod(AuthMethodNames.JWT_AUTH, configs, s.identities(), verifier),
                 new ExternalJwtAuthMethod(AuthMethodNames.OIDC_AUTH, configs, s.identities(), verifier)));
         return new SecretsAuthServices(
                 new OrganizationService(s.db(), s.orgs(), roles, permissions, s.users(),
                         s.identities(), identityTokens, s.projects(), s.access(), s.tokens(), s.audit(), s.clock()),
                 new IdentityService(s.db(), s.identities(), s.orgs(), s.projects(), identityAccess, s.tokens(), s.access(),
-                        s.directory(), s.audit(), s.clock()),
-                new UniversalAuthService(s.db(), configs, identityAccess, identityTokens, hasher, s.audit(), s.clock()),
+                        s.directory(), lookups, s.audit(), s.clock()),
+                new UniversalAuthService(s.db(), configs, lookups, identityAccess, identityTokens, hasher, s.audit(), s.clock()),
                 new TokenAuthService(s.db(), s.identities(), identityAccess, identityTokens, s.audit(), s.clock()),
                 new ExternalJwtAuthService(s.db(), configs, identityAccess, identityTokens, verifier, s.audit(), s.clock()),
                 new IdentityLoginService(methods, identityTokens, s.limiter(), s.audit()),

@@ -52,12 +52,14 @@ public final class IdentityService {
     private final TokenService tokens;
     private final AccessControl accessControl;
     private final PrincipalDirectory directory;
+    private final IdentityLookups lookups;
     private final AuditLog audit;
     private final Clock clock;
 
     public IdentityService(Transactions transactions, IdentityRepository identities, OrganizationRepository organizations,
                            ProjectRepository projects, IdentityAccess access, TokenService tokens,
-                           AccessControl accessControl, PrincipalDirectory directory, AuditLog audit, Clock clock) {
+                           AccessControl accessControl, PrincipalDirectory directory, IdentityLookups lookups, AuditLog audit,
+                           Clock clock) {
         this.transactions = Require.nonNull(transactions, "transactions");
         this.identities = Require.nonNull(identities, "identities");
         this.organizations = Require.nonNull(organizations, "organizations");
@@ -66,6 +68,7 @@ public final class IdentityService {
         this.tokens = Require.nonNull(tokens, "tokens");
         this.accessControl = Require.nonNull(accessControl, "accessControl");
         this.directory = Require.nonNull(directory, "directory");
+        this.lookups = Require.nonNull(lookups, "lookups");
         this.audit = Require.nonNull(audit, "audit");
         this.clock = Require.nonNull(clock, "clock");
     }
@@ -125,6 +128,7 @@ public final class IdentityService {
                     .org(current.orgId()).target("identity", current.id()).detail("role", r));
         });
         directory.evict(PrincipalType.IDENTITY, current.id());
+        lookups.forget();
         return get(actor, identityId);
     }
 
@@ -148,6 +152,7 @@ public final class IdentityService {
         });
         affected.forEach(accessControl::invalidate);
         directory.evict(PrincipalType.IDENTITY, identity.id());
+        lookups.forget();
         return before;
     }
 

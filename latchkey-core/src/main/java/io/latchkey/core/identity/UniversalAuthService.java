@@ -41,16 +41,18 @@ public final class UniversalAuthService {
 
     private final Transactions transactions;
     private final IdentityAuthRepository configs;
+    private final IdentityLookups lookups;
     private final IdentityAccess access;
     private final IdentityTokens tokens;
     private final KeyedHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
 
-    public UniversalAuthService(Transactions transactions, IdentityAuthRepository configs, IdentityAccess access,
-                                IdentityTokens tokens, KeyedHasher hasher, AuditLog audit, Clock clock) {
+    public UniversalAuthService(Transactions transactions, IdentityAuthRepository configs, IdentityLookups lookups,
+                                IdentityAccess access, IdentityTokens tokens, KeyedHasher hasher, AuditLog audit, Clock clock) {
         this.transactions = Require.nonNull(transactions, "transactions");
         this.configs = Require.nonNull(configs, "configs");
+        this.lookups = Require.nonNull(lookups, "lookups");
         this.access = Require.nonNull(access, "access");
         this.tokens = Require.nonNull(tokens, "tokens");
         this.hasher = Require.nonNull(hasher, "hasher");
@@ -101,6 +103,7 @@ public final class UniversalAuthService {
             configs.updateUniversalAuth(updated);
             record(actor, identity, "identity.universal_auth.update", meta);
         });
+        lookups.forget();
         return updated;
     }
 
@@ -113,6 +116,7 @@ public final class UniversalAuthService {
             tokens.revokeAllOf(identity.id(), AuthMethodNames.UNIVERSAL_AUTH);
             record(actor, identity, "identity.universal_auth.revoke", meta);
         });
+        lookups.forget();
         return current;
     }
 
@@ -160,6 +164,7 @@ public final class UniversalAuthService {
             audit.record(AuditRecord.builder("identity.client_secret.revoke", AuditOutcome.SUCCESS).actor(actor).meta(meta)
                     .org(identity.orgId()).target("identity", identity.id()).detail("clientSecretId", current.id()));
         });
+        lookups.forget();
         return configs.findClientSecret(identity.id(), current.id()).orElse(current);
     }
 

@@ -14,12 +14,12 @@ class ConstructorGuardsTest {
         assertThatThrownBy(() -> new IdentityTokenValidator(null)).hasMessage("identities cannot be null");
         assertThatThrownBy(() -> new IdentityAccess(null, null)).hasMessage("identities cannot be null");
         assertThatThrownBy(() -> new IdentityTokens(null, null, null, null, null, null)).hasMessage("transactions cannot be null");
-        assertThatThrownBy(() -> new UniversalAuthService(null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new UniversalAuthService(null, null, null, null, null, null, null, null))
                 .hasMessage("transactions cannot be null");
         assertThatThrownBy(() -> new TokenAuthService(null, null, null, null, null, null)).hasMessage("transactions cannot be null");
         assertThatThrownBy(() -> new ExternalJwtAuthService(null, null, null, null, null, null, null))
                 .hasMessage("transactions cannot be null");
-        assertThatThrownBy(() -> new IdentityService(null, null, null, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new IdentityService(null, null, null, null, null, null, null, null, null, null, null))
                 .hasMessage("transactions cannot be null");
         assertThatThrownBy(() -> new UniversalAuthMethod(null, null, null, null, null)).hasMessage("configs cannot be null");
         assertThatThrownBy(() -> new IdentityLoginService(null, null, null, null)).hasMessage("methods cannot be null");

@@ -7,7 +7,7 @@ import io.latchkey.core.error.LatchkeyException;
 import io.latchkey.core.identity.AuthMethodNames;
 import io.latchkey.core.identity.ClientSecret;
 import io.latchkey.core.identity.IdentityAuthRepository;
-import io.latchkey.core.identity.IdentityRepository;
+import io.latchkey.core.identity.IdentityLookups;
 import io.latchkey.core.identity.MachineIdentity;
 import io.latchkey.core.identity.UniversalAuthConfig;
 import io.latchkey.core.identity.UniversalAuthService;
@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>Steps: the client id names a configuration; a client id under lockout is refused (401, checked
  * before the secret so a locked-out attacker learns nothing more); the secret's keyed hash is looked up
- * (one indexed read) and must belong to that identity, be neither revoked nor expired, be presented from
+ * (one indexed read; these reads are remembered briefly, see {@link IdentityLookups}) and must belong to that identity, be neither revoked nor expired, be presented from
  * one of {@code clientSecretTrustedIps}, and have a use left, which one atomic update counts. Every
  * refusal is the same 401 for the caller; the reason goes to the audit event as its code.
  *
@@ -40,15 +40,19 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
     public static final String LOCKED = "this client id is locked out after repeated failed logins; try again later";
 
     private final IdentityAuthRepository configs;
-    private final IdentityRepository identities;
+    private final IdentityLookups lookups;
     private final KeyedHasher hasher;
     private final AttemptLimiter limiter;
     private final Clock clock;
 
-    public UniversalAuthMethod(IdentityAuthRepository configs, IdentityRepository identities, KeyedHasher hasher,
+    /**
+     * @param lookups the reads of a login, remembered briefly ({@link IdentityLookups}); {@code configs} serves
+     *                the use count and the reads that must be fresh
+     */
+    public UniversalAuthMethod(IdentityAuthRepository configs, IdentityLookups lookups, KeyedHasher hasher,
                                AttemptLimiter limiter, Clock clock) {
         this.configs = Require.nonNull(configs, "configs");
-        this.identities = Require.nonNull(identities, "identities");
+        this.lookups = Require.nonNull(lookups, "lookups");
         this.hasher = Require.nonNull(hasher, "hasher");
         this.limiter = Require.nonNull(limiter, "limiter");
         this.clock = Require.nonNull(clock, "clock");
@@ -68,20 +72,20 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
     public Optional<MachineIdentity> claimedIdentity(LoginCredentials credentials) {
         String clientId = credentials.optional("clientId");
         return clientId == null ? Optional.empty()
-                : configs.findUniversalAuthByClientId(clientId).flatMap(c -> identities.findById(c.identityId()));
+                : lookups.universalAuthByClientId(clientId).flatMap(c -> lookups.identity(c.identityId()));
     }
 
     @Override
     public LoginGrant authenticate(LoginCredentials credentials, RequestMeta meta) {
         String clientId = credentials.require("clientId");
         String secret = credentials.require("clientSecret");
-        UniversalAuthConfig config = configs.findUniversalAuthByClientId(clientId)
+        UniversalAuthConfig config = lookups.universalAuthByClientId(clientId)
                 .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
         String lockKey = "universal-auth:client:" + config.clientId();
         boolean failuresOnRecord = config.lockout().enabled() && checkLockout(lockKey);
         try {
             ClientSecret used = verifySecret(config, secret, meta.sourceIp());
-            MachineIdentity identity = identities.findById(config.identityId())
+            MachineIdentity identity = lookups.identity(config.identityId())
                     .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
             if (failuresOnRecord) {
                 limiter.recordSuccess(lockKey);
@@ -91,7 +95,7 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
             // secret whose last use was taken by a concurrent login issues nothing.
             return new LoginGrant(identity, config.tokens(), Map.of(), used.id(), () -> {
                 if (!configs.consumeClientSecretUse(used.id(), now)) {
-                    throw refused(ErrorCode.USE_LIMIT_REACHED, INVALID);
+                    throw refusedAtIssue(used);
                 }
             });
         } catch (LatchkeyException e) {
@@ -113,7 +117,7 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
 
     private ClientSecret verifySecret(UniversalAuthConfig config, String secret, String sourceIp) {
         Instant now = clock.instant();
-        ClientSecret s = configs.findClientSecretByHash(hasher.hash(UniversalAuthService.HASH_PURPOSE, secret))
+        ClientSecret s = lookups.clientSecretByHash(hasher.hash(UniversalAuthService.HASH_PURPOSE, secret))
                 .filter(c -> c.identityId().equals(config.identityId()))
                 .orElseThrow(() -> refused(ErrorCode.CREDENTIALS_INVALID, INVALID));
         if (s.revoked()) {
@@ -129,6 +133,18 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
             throw refused(ErrorCode.USE_LIMIT_REACHED, INVALID);
         }
         return s;
+    }
+
+    /**
+     * Why the use count refused a secret the (possibly remembered) lookup accepted: read fresh, so the audit
+     * event names a revocation or deletion made meanwhile, on any node, rather than a use limit.
+     */
+    private LatchkeyException refusedAtIssue(ClientSecret used) {
+        Optional<ClientSecret> now = configs.findClientSecret(used.identityId(), used.id());
+        if (now.isEmpty()) {
+            return refused(ErrorCode.CREDENTIALS_INVALID, INVALID);
+        }
+        return refused(now.get().revoked() ? ErrorCode.TOKEN_REVOKED : ErrorCode.USE_LIMIT_REACHED, INVALID);
     }
 
     private static LatchkeyException refused(ErrorCode code, String message) {

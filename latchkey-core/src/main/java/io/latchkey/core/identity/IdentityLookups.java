@@ -1,0 +1,82 @@
+package io.latchkey.core.identity;
+
+import io.latchkey.core.support.Require;
+import io.latchkey.core.support.TtlCache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The universal-auth login's memory of the three rows it reads: the configuration by client id, the client
+ * secret by its keyed hash and the machine identity. A login that hit storage for all three spent more on
+ * those reads than on signing its token; a service logging in many times a second now reads them once per
+ * {@link #TTL}.
+ *
+ * <p>What this may and may not make stale:
+ * <ul>
+ *   <li>Revocation never: a revoked or deleted client secret, detached universal auth and a deleted identity
+ *       are refused by the atomic use count that every login commits
+ *       ({@link IdentityAuthRepository#consumeClientSecretUse}: only a present, unrevoked secret under its
+ *       limit is counted, and detaching or deleting removes the secret), whatever this cache holds.</li>
+ *   <li>Settings (trusted addresses, lockout policy, token lifetimes) and identity attributes: changes made
+ *       on this node apply at once ({@link #forget} after the change commits); changes made on another node
+ *       within {@link #TTL}, the bound {@code PrincipalDirectory} and policy changes already have.</li>
+ * </ul>
+ * Only rows that were found are remembered: an unknown client id or a wrong secret is looked up every time.
+ *
+ * @since 0.1
+ */
+public final class IdentityLookups {
+    public static final Duration TTL = Duration.ofSeconds(1);
+    private static final int MAX_ENTRIES = 50_000;
+
+    private final IdentityAuthRepository configs;
+    private final IdentityRepository identities;
+    private final TtlCache<String, UniversalAuthConfig> byClientId;
+    private final TtlCache<String, ClientSecret> secretsByHash;
+    private final TtlCache<String, MachineIdentity> identitiesById;
+
+    public IdentityLookups(IdentityAuthRepository configs, IdentityRepository identities, Clock clock) {
+        this.configs = Require.nonNull(configs, "configs");
+        this.identities = Require.nonNull(identities, "identities");
+        Require.nonNull(clock, "clock");
+        this.byClientId = new TtlCache<>(TTL, MAX_ENTRIES, clock);
+        this.secretsByHash = new TtlCache<>(TTL, MAX_ENTRIES, clock);
+        this.identitiesById = new TtlCache<>(TTL, MAX_ENTRIES, clock);
+    }
+
+    public Optional<UniversalAuthConfig> universalAuthByClientId(String clientId) {
+        return remembered(byClientId, clientId, configs::findUniversalAuthByClientId);
+    }
+
+    /**
+     * The client secret with this keyed hash. Its use count may be up to {@link #TTL} old: the atomic use
+     * count at issue is the check that holds.
+     */
+    public Optional<ClientSecret> clientSecretByHash(String secretHash) {
+        return remembered(secretsByHash, secretHash, configs::findClientSecretByHash);
+    }
+
+    public Optional<MachineIdentity> identity(String id) {
+        return remembered(identitiesById, id, identities::findById);
+    }
+
+    /** Forgets everything: called after this node changes an identity, its universal auth or its client secrets. */
+    public void forget() {
+        byClientId.clear();
+        secretsByHash.clear();
+        identitiesById.clear();
+    }
+
+    private static <T> Optional<T> remembered(TtlCache<String, T> cache, String key, Function<String, Optional<T>> load) {
+        T hit = cache.get(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<T> found = load.apply(key);
+        found.ifPresent(v -> cache.put(key, v));
+        return found;
+    }
+}
