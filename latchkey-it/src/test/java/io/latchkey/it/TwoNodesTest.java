@@ -137,6 +137,26 @@ class TwoNodesTest {
     }
 
     @Test
+    void personalAccessTokenReKeyedOrDeletedOnOneNodeWhenUsedOnTheOtherThenAtOnce() {
+        RSAKey old = ClientAssertions.rsaKey("old");
+        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "rekeyed", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
+                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(old, "RS256")))).text("id");
+        java.util.function.Function<RSAKey, Integer> exchangeOnB = key -> b.form("/auth/oauth2/token", Map.of(
+                "grant_type", "client_credentials", "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_id", tokenId, "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token")))
+                .status();
+        assertThat(exchangeOnB.apply(old)).as("B reads and remembers the token").isEqualTo(200);
+        RSAKey replacement = ClientAssertions.rsaKey("new");
+        assertThat(a.patch("/iam/v1/tokens/" + tokenId, owner, Map.of("authenticationMethod", Map.of("type", "PRIVATE_KEY",
+                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(replacement, "RS256")))).status())
+                .isEqualTo(200);
+        assertThat(exchangeOnB.apply(old)).as("the old key, re-keyed on A: refused on B at once").isEqualTo(401);
+        assertThat(exchangeOnB.apply(replacement)).as("the new key works on B at once").isEqualTo(200);
+        assertThat(a.delete("/iam/v1/tokens/" + tokenId, owner).status()).isIn(200, 204);
+        assertThat(exchangeOnB.apply(replacement)).as("deleted on A: refused on B at once").isEqualTo(401);
+    }
+
+    @Test
     void clientSecretRevokedOnOneNodeWhenLoggingInOnTheOtherThenRefusedAtOnce() throws Exception {
         String id = identities.createIdentity(identities.adminToken, "revoked-on-a", "no-access");
         String clientId = identities.attachUniversalAuth(identities.adminToken, id, Map.of("lockoutEnabled", false));

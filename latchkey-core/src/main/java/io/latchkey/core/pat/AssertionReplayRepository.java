@@ -10,8 +10,12 @@ import java.time.Instant;
  */
 public interface AssertionReplayRepository {
 
-    /** Records a jti as used; false when it was already recorded (a replay). */
-    boolean markUsed(String clientId, String jtiHash, Instant expiresAt);
+    /**
+     * Records a jti as used, in one statement, only while the client (the personal access token) still exists
+     * as it was when the assertion was verified: {@code clientVersion} is its {@code updatedAt}. False when the
+     * jti was already recorded (a replay), or the client was deleted or changed (a new key) meanwhile.
+     */
+    boolean markUsed(String clientId, Instant clientVersion, String jtiHash, Instant expiresAt);
 
     int purgeExpired(Instant now);
 }

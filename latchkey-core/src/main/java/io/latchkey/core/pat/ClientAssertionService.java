@@ -13,6 +13,7 @@ import io.latchkey.core.ratelimit.AttemptLimiter;
 import io.latchkey.core.ratelimit.AttemptLimits;
 import io.latchkey.core.ratelimit.AttemptPolicy;
 import io.latchkey.core.support.Require;
+import io.latchkey.core.support.TtlCache;
 import io.latchkey.core.token.IssuedToken;
 import io.latchkey.core.token.TokenService;
 import io.latchkey.core.token.TokenSettings;
@@ -33,7 +34,7 @@ import java.util.Set;
  * RFC 7521 section 4.2), as the IAM dialect's auth provider uses it (specs/affinidi-iam.md section 5).
  *
  * <p>Steps, each a method: {@link #checkRequest} (grant and assertion type), the source address is not
- * locked out, {@link #findClient} (the token exists and is not locked out), signature
+ * locked out, the client is not locked out, {@link #findClient} (the token exists; remembered briefly), signature
  * ({@link ClientKeys#verifySignature}: the token's own algorithm only, key by kid), {@link #checkClaims}
  * (iss = sub = client id, audience, expiry, issue time and not-before with skew, bounded lifetime, jti
  * present), then issue, handing the token out only once the jti is recorded as used (across all nodes). Failures count
@@ -48,7 +49,11 @@ public final class ClientAssertionService {
     static final AttemptPolicy FAILURES_PER_CLIENT = AttemptLimits.TOKEN_CLIENT;
     static final AttemptPolicy FAILURES_PER_ADDRESS = AttemptLimits.TOKEN_ADDRESS;
 
+    /** How long a client read from storage is remembered (see {@link #findClient}). */
+    static final Duration CLIENT_TTL = Duration.ofSeconds(1);
+
     private final PatRepository tokens;
+    private final TtlCache<String, PersonalAccessToken> clients;
     private final ClientKeys clientKeys;
     private final AssertionReplayRepository replays;
     private final TokenService tokenService;
@@ -68,6 +73,7 @@ public final class ClientAssertionService {
         this.limiter = Require.nonNull(limiter, "limiter");
         this.audit = Require.nonNull(audit, "audit");
         this.clock = Require.nonNull(clock, "clock");
+        this.clients = new TtlCache<>(CLIENT_TTL, 50_000, clock);
     }
 
     /** The parameters of a token request. {@code clientId} may be null (then the assertion's iss names it). */
@@ -84,25 +90,25 @@ public final class ClientAssertionService {
         String addressKey = "assertion:ip:" + meta.sourceIp();
         try {
             limiter.check(addressKey);
-            PersonalAccessToken pat = findClient(clientId);
-            VerifiedJwt jwt = clientKeys.verifySignature(req.assertion(), pat.signingAlgorithm(), pat.publicKeyInfo(),
-                    pat.id() + "@" + pat.updatedAt().toEpochMilli());
-            checkClaims(jwt, pat.id(), audiences);
-            String orgId = directory.find(PrincipalType.TOKEN, pat.id()).map(i -> i.orgId()).orElse(null);
-            IssuedToken token = tokenService.issue(TokenService.request(TokenUse.PAT, PrincipalType.TOKEN, pat.id())
-                    .orgId(orgId).scope("openid"));
-            // The jti is marked used, across all nodes, in the same commit as the success event; the token
-            // signed above is handed out only if the mark was new, so a replayed assertion gets nothing.
-            Instant keepUntil = jwt.expiresAt().plus(tokenService.settings().clockSkew());
-            String jtiHash = sha256(jwt.jti());
-            boolean fresh = audit.durably(() -> replays.markUsed(pat.id(), jtiHash, keepUntil), marked -> marked
-                    ? AuditRecord.builder("auth.client_assertion", AuditOutcome.SUCCESS).meta(meta).org(orgId)
-                            .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti())
-                    : null);
-            if (!fresh) {
-                throw LatchkeyException.unauthenticated(ErrorCode.CLIENT_ASSERTION_REPLAYED, "assertion jti was already used");
+            if (clientId == null || clientId.isBlank()) {
+                throw invalid("the client is unknown");
             }
-            return token;
+            limiter.check(limiterKey(clientId));
+            PersonalAccessToken remembered = clients.get(clientId);
+            if (remembered == null) {
+                return issue(findClient(clientId), req, audiences, meta);
+            }
+            try {
+                return issue(remembered, req, audiences, meta);
+            } catch (LatchkeyException refused) {
+                // Refused by what this node remembers of the client: ask storage, which has the last word
+                // (the client may have a new key since, or be gone). The same client refuses the same way.
+                PersonalAccessToken current = findClient(clientId);
+                if (current.updatedAt().equals(remembered.updatedAt()) || refused.category() != ErrorCategory.UNAUTHENTICATED) {
+                    throw refused;
+                }
+                return issue(current, req, audiences, meta);
+            }
         } catch (LatchkeyException e) {
             if (e.category() == ErrorCategory.UNAUTHENTICATED) {
                 if (clientId != null && !clientId.isBlank()) {
@@ -137,12 +143,39 @@ public final class ClientAssertionService {
         }
     }
 
-    private PersonalAccessToken findClient(String clientId) {
-        if (clientId == null || clientId.isBlank()) {
-            throw invalid("the client is unknown");
+    /**
+     * Verifies the assertion against {@code pat} and issues. The jti is marked used, across all nodes, in the
+     * same commit as the success event, and only while the token is still as {@code pat} shows it; the token
+     * signed here is handed out only if the mark was made, so neither a replayed assertion nor one verified
+     * against a deleted or re-keyed client gets anything.
+     */
+    private IssuedToken issue(PersonalAccessToken pat, TokenRequest req, Set<String> audiences, RequestMeta meta) {
+        VerifiedJwt jwt = clientKeys.verifySignature(req.assertion(), pat.signingAlgorithm(), pat.publicKeyInfo(),
+                pat.id() + "@" + pat.updatedAt().toEpochMilli());
+        checkClaims(jwt, pat.id(), audiences);
+        String orgId = directory.find(PrincipalType.TOKEN, pat.id()).map(i -> i.orgId()).orElse(null);
+        IssuedToken token = tokenService.issue(TokenService.request(TokenUse.PAT, PrincipalType.TOKEN, pat.id())
+                .orgId(orgId).scope("openid"));
+        Instant keepUntil = jwt.expiresAt().plus(tokenService.settings().clockSkew());
+        String jtiHash = sha256(jwt.jti());
+        boolean marked = audit.durably(() -> replays.markUsed(pat.id(), pat.updatedAt(), jtiHash, keepUntil), ok -> ok
+                ? AuditRecord.builder("auth.client_assertion", AuditOutcome.SUCCESS).meta(meta).org(orgId)
+                        .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti())
+                : null);
+        if (!marked) {
+            throw LatchkeyException.unauthenticated(ErrorCode.CLIENT_ASSERTION_REPLAYED, "assertion jti was already used");
         }
-        limiter.check(limiterKey(clientId));
-        return tokens.findById(clientId).orElseThrow(() -> invalid("the client is unknown"));
+        return token;
+    }
+
+    /**
+     * The client read from storage, remembered for {@link #CLIENT_TTL}. A remembered client only saves the
+     * read: the replay mark is refused if the client changed since, and a refusal is checked against storage.
+     */
+    private PersonalAccessToken findClient(String clientId) {
+        PersonalAccessToken pat = tokens.findById(clientId).orElseThrow(() -> invalid("the client is unknown"));
+        clients.put(clientId, pat);
+        return pat;
     }
 
     private void checkClaims(VerifiedJwt jwt, String clientId, Set<String> audiences) {

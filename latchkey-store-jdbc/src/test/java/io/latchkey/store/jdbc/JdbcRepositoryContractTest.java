@@ -276,12 +276,20 @@ class JdbcRepositoryContractTest {
             assertThat(pats.findById("t1")).contains(t);
             assertThat(pats.findByOwner("u1", null, 10)).containsExactly(t);
             JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
-            assertThat(replays.markUsed("t1", "h", NOW.plusSeconds(60))).isTrue();
-            assertThat(replays.markUsed("t1", "h", NOW.plusSeconds(60))).isFalse();
-            assertThat(replays.markUsed("t2", "h", NOW.plusSeconds(60))).isTrue();
-            assertThat(replays.purgeExpired(NOW.plus(1, ChronoUnit.HOURS))).isEqualTo(2);
+            assertThat(replays.markUsed("t1", NOW, "h", NOW.plusSeconds(60))).isTrue();
+            assertThat(replays.markUsed("t1", NOW, "h", NOW.plusSeconds(60))).as("replay").isFalse();
+            assertThat(replays.markUsed("t1", NOW, "h2", NOW.plusSeconds(60))).isTrue();
+            assertThat(replays.markUsed("t1", NOW.minusSeconds(1), "h3", NOW.plusSeconds(60))).as("client changed").isFalse();
+            assertThat(replays.markUsed("t2", NOW, "h", NOW.plusSeconds(60))).as("no such client").isFalse();
+            PersonalAccessToken second = new PersonalAccessToken("t2", "u1", "ci2", null, JwsAlgorithm.ES256,
+                    new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, NOW.plusNanos(123_456_000));
+            pats.insert(second);
+            Instant version = pats.findById("t2").orElseThrow().updatedAt();
+            assertThat(replays.markUsed("t2", version, "h", NOW.plusSeconds(60))).as("the version as read back").isTrue();
+            assertThat(replays.purgeExpired(NOW.plus(1, ChronoUnit.HOURS))).isEqualTo(3);
             assertThat(pats.delete("t1")).isTrue();
             assertThat(pats.findById("t1")).isEmpty();
+            assertThat(replays.markUsed("t1", NOW, "h4", NOW.plusSeconds(60))).as("client deleted").isFalse();
         }
     }
 
