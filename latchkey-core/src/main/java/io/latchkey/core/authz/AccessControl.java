@@ -59,6 +59,8 @@ public final class AccessControl {
     /** About 10 MB of compiled policies; the server's heap is sized with it (see jvm.options). */
     static final int MAX_CACHED_STATEMENTS = 10_000;
     static final int MAX_CACHED_ENTRIES = 50_000;
+    /** Membership answers remembered at most ({@link #memberProject}): those given within the last second. */
+    static final int MAX_MEMBERS = 10_000;
 
     private final ProjectRepository projects;
     private final OrganizationRepository organizations;
@@ -84,7 +86,7 @@ public final class AccessControl {
         this.engine = Require.nonNull(engine, "engine");
         this.audit = Require.nonNull(audit, "audit");
         this.clock = Require.nonNull(clock, "clock");
-        this.members = new TtlCache<>(RECHECK, MAX_CACHED_ENTRIES, clock);
+        this.members = new TtlCache<>(RECHECK, MAX_MEMBERS, clock);
     }
 
     public PolicyEngine engine() {

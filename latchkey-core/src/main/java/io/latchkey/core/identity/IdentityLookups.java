@@ -30,7 +30,8 @@ import java.util.function.Function;
  */
 public final class IdentityLookups {
     public static final Duration TTL = Duration.ofSeconds(1);
-    private static final int MAX_ENTRIES = 50_000;
+    /** Rows remembered at most per kind: those used within the last second (a few hundred bytes each). */
+    private static final int MAX_ENTRIES = 4_096;
 
     private final IdentityAuthRepository configs;
     private final IdentityRepository identities;

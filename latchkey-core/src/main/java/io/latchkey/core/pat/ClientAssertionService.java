@@ -51,6 +51,8 @@ public final class ClientAssertionService {
 
     /** How long a client read from storage is remembered (see {@link #findClient}). */
     static final Duration CLIENT_TTL = Duration.ofSeconds(1);
+    /** Clients remembered at most: those used within the last second (a PAT with an inline JWK set is about 2 KB). */
+    static final int MAX_CLIENTS = 4_096;
 
     private final PatRepository tokens;
     private final TtlCache<String, PersonalAccessToken> clients;
@@ -73,7 +75,7 @@ public final class ClientAssertionService {
         this.limiter = Require.nonNull(limiter, "limiter");
         this.audit = Require.nonNull(audit, "audit");
         this.clock = Require.nonNull(clock, "clock");
-        this.clients = new TtlCache<>(CLIENT_TTL, 50_000, clock);
+        this.clients = new TtlCache<>(CLIENT_TTL, MAX_CLIENTS, clock);
     }
 
     /** The parameters of a token request. {@code clientId} may be null (then the assertion's iss names it). */

@@ -7,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small bounded map whose entries expire a fixed time after they were put: the read paths' memory of
- * answers that storage would give again (who may see a project, a project's environments). Entries are
- * never refreshed in place; a miss reloads. When full it is emptied at once, which bounds memory without
- * bookkeeping and costs only reloads.
+ * answers that storage would give again (who may see a project, a project's environments, a login's
+ * credential rows). Entries are never refreshed in place; a miss reloads. When full, expired entries are
+ * dropped first (one pass, so the map holds what was used within the TTL rather than everything ever
+ * seen); if it is still full it is emptied at once, which bounds memory without bookkeeping and costs only
+ * reloads.
  *
  * @since 0.1
  */
@@ -35,10 +37,18 @@ public final class TtlCache<K, V> {
     }
 
     public void put(K key, V value) {
-        if (map.size() >= maxEntries) {
-            map.clear();
-        }
+        makeRoom();
         map.put(key, new Entry<>(value, clock.millis() + ttlMillis));
+    }
+
+    private void makeRoom() {
+        if (map.size() >= maxEntries) {
+            long now = clock.millis();
+            map.values().removeIf(e -> now >= e.expiresAtMillis());
+            if (map.size() >= maxEntries) {
+                map.clear();
+            }
+        }
     }
 
     /**
@@ -46,9 +56,7 @@ public final class TtlCache<K, V> {
      * looked in storage record its answer without overwriting what a concurrent writer put meanwhile.
      */
     public boolean putIfAbsent(K key, V value) {
-        if (map.size() >= maxEntries) {
-            map.clear();
-        }
+        makeRoom();
         long now = clock.millis();
         Entry<V> fresh = new Entry<>(value, now + ttlMillis);
         return map.compute(key, (k, e) -> e == null || now >= e.expiresAtMillis() ? fresh : e) == fresh;

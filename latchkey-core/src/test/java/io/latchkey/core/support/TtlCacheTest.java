@@ -34,4 +34,23 @@ class TtlCacheTest {
         c.clear();
         assertThat(c.get(4)).isNull();
     }
+
+    @Test
+    void putWhenFullOfExpiredAndLiveEntriesThenOnlyTheExpiredAreDropped() {
+        TtlCache<Integer, Integer> c = new TtlCache<>(Duration.ofSeconds(1), 3, clock);
+        c.put(1, 1);
+        c.put(2, 2);
+        clock.advance(Duration.ofMillis(600));
+        c.put(3, 3);
+        clock.advance(Duration.ofMillis(500));
+        c.put(4, 4);
+        assertThat(c.get(3)).as("live: kept").isEqualTo(3);
+        assertThat(c.get(4)).isEqualTo(4);
+        c.put(5, 5);
+        assertThat(c.get(3)).isEqualTo(3);
+        c.put(6, 6);
+        assertThat(c.get(3)).as("full of live entries: emptied").isNull();
+        assertThat(c.get(5)).isNull();
+        assertThat(c.get(6)).isEqualTo(6);
+    }
 }
