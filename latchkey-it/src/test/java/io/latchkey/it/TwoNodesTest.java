@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,20 @@ class TwoNodesTest {
         db.drop();
     }
 
+    /** Creates, through node A, a personal access token whose key is {@code key}'s RS256 public half. */
+    static String createPat(String name, RSAKey key) {
+        return a.post("/iam/v1/tokens", owner, Map.of("name", name, "authenticationMethod", Map.of("type", "PRIVATE_KEY",
+                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
+    }
+
+    /** A token-endpoint form with a fresh client assertion signed by {@code key}. */
+    static Map<String, String> assertionForm(String tokenId, RSAKey key) {
+        return Map.of("grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token"),
+                "client_id", tokenId);
+    }
+
     /** Polls until the condition holds; returns the milliseconds it took, or fails after 5 s. */
     static long within(BooleanSupplier condition) throws InterruptedException {
         long start = System.nanoTime();
@@ -84,12 +99,8 @@ class TwoNodesTest {
     @Test
     void clientAssertionWhenReplayedOnTheOtherNodeThenRefused() {
         RSAKey key = ClientAssertions.rsaKey("n");
-        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "n", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
-                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
-        String assertion = ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token");
-        Map<String, String> form = Map.of("grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", assertion, "client_id", tokenId);
+        String tokenId = createPat("n", key);
+        Map<String, String> form = assertionForm(tokenId, key);
         assertThat(a.form("/auth/oauth2/token", form).status()).isEqualTo(200);
         TestResponse replay = b.form("/auth/oauth2/token", form);
         assertThat(replay.status()).isEqualTo(401);
@@ -101,8 +112,7 @@ class TwoNodesTest {
         String projectId = a.post("/iam/v1/projects", owner, Map.of("name", "two-nodes")).text("id");
         String ownerProject = a.post("/iam/v1/sts/create-project-scoped-token", owner, Map.of("projectId", projectId)).text("accessToken");
         RSAKey key = ClientAssertions.rsaKey("p");
-        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "p", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
-                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
+        String tokenId = createPat("p", key);
         a.post("/iam/v1/projects/principals", ownerProject, Map.of("principalId", tokenId, "principalType", "token"));
         String ari = "ari:iam::" + projectId + ":token/" + tokenId;
         Map<String, Object> check = Map.of("principal", ari, "action", "secrets:Read", "resource", "*");
@@ -120,13 +130,9 @@ class TwoNodesTest {
         String projectId = a.post("/iam/v1/projects", owner, Map.of("name", "two-nodes-members")).text("id");
         String ownerProject = a.post("/iam/v1/sts/create-project-scoped-token", owner, Map.of("projectId", projectId)).text("accessToken");
         RSAKey key = ClientAssertions.rsaKey("m");
-        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "m", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
-                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
+        String tokenId = createPat("m", key);
         a.post("/iam/v1/projects/principals", ownerProject, Map.of("principalId", tokenId, "principalType", "token"));
-        String session = b.form("/auth/oauth2/token", Map.of("grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_id", tokenId,
-                "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token")))
-                .text("access_token");
+        String session = b.form("/auth/oauth2/token", assertionForm(tokenId, key)).text("access_token");
         Map<String, String> ask = Map.of("projectId", projectId);
         assertThat(b.post("/iam/v1/sts/create-project-scoped-token", session, ask).status()).as("member: B remembers it").isEqualTo(200);
         assertThat(a.delete("/iam/v1/projects/principals/" + tokenId + "?principalType=token", ownerProject).status()).isEqualTo(204);
@@ -139,12 +145,8 @@ class TwoNodesTest {
     @Test
     void personalAccessTokenReKeyedOrDeletedOnOneNodeWhenUsedOnTheOtherThenAtOnce() {
         RSAKey old = ClientAssertions.rsaKey("old");
-        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "rekeyed", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
-                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(old, "RS256")))).text("id");
-        java.util.function.Function<RSAKey, Integer> exchangeOnB = key -> b.form("/auth/oauth2/token", Map.of(
-                "grant_type", "client_credentials", "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_id", tokenId, "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token")))
-                .status();
+        String tokenId = createPat("rekeyed", old);
+        Function<RSAKey, Integer> exchangeOnB = key -> b.form("/auth/oauth2/token", assertionForm(tokenId, key)).status();
         assertThat(exchangeOnB.apply(old)).as("B reads and remembers the token").isEqualTo(200);
         RSAKey replacement = ClientAssertions.rsaKey("new");
         assertThat(a.patch("/iam/v1/tokens/" + tokenId, owner, Map.of("authenticationMethod", Map.of("type", "PRIVATE_KEY",
@@ -216,12 +218,8 @@ class TwoNodesTest {
         assertThat(b.get("/iam/v1/projects/principals", scoped).status()).as("project-scoped token").isEqualTo(200);
 
         RSAKey key = ClientAssertions.rsaKey("m");
-        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "m", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
-                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
-        TestResponse session = a.form("/auth/oauth2/token", Map.of("grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token"),
-                "client_id", tokenId));
+        String tokenId = createPat("m", key);
+        TestResponse session = a.form("/auth/oauth2/token", assertionForm(tokenId, key));
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         assertThat(b.get("/iam/v1/sts/whoami", session.text("access_token")).status()).as("PAT session").isEqualTo(200);
 
@@ -271,15 +269,11 @@ class TwoNodesTest {
     @Test
     void clientAssertionWhenSentToBothNodesAtOnceThenAcceptedExactlyOnce() throws Exception {
         RSAKey key = ClientAssertions.rsaKey("race");
-        String tokenId = a.post("/iam/v1/tokens", owner, Map.of("name", "race", "authenticationMethod", Map.of("type", "PRIVATE_KEY",
-                "signingAlgorithm", "RS256", "publicKeyInfo", ClientAssertions.publicKeyInfo(key, "RS256")))).text("id");
+        String tokenId = createPat("race", key);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
-                Map<String, String> form = Map.of("grant_type", "client_credentials",
-                        "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                        "client_assertion", ClientAssertions.assertion(key, "RS256", tokenId, PUBLIC_URL + "/auth/oauth2/token"),
-                        "client_id", tokenId);
+                Map<String, String> form = assertionForm(tokenId, key);
                 CountDownLatch go = new CountDownLatch(1);
                 Future<Integer> onA = pool.submit(() -> {
                     go.await();

@@ -146,14 +146,8 @@ public final class AccessControl {
      * once ({@link #invalidate}), on another node within the second. A negative answer is never remembered.
      */
     public Optional<Project> memberProject(String projectId, PrincipalType type, String principalId) {
-        String key = projectId + "|" + type.wire() + "|" + principalId;
-        Project hit = members.get(key);
-        if (hit != null) {
-            return Optional.of(hit);
-        }
-        Optional<Project> found = projects.findById(projectId).filter(p -> belongsTo(p, type, principalId));
-        found.ifPresent(p -> members.put(key, p));
-        return found;
+        return members.getOrLoad(projectId + "|" + type.wire() + "|" + principalId,
+                k -> projects.findById(projectId).filter(p -> belongsTo(p, type, principalId)));
     }
 
     /** Forgets cached decisions for a project on this node (after a local change; other nodes notice the version). */

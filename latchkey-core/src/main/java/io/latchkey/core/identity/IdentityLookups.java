@@ -6,7 +6,6 @@ import io.latchkey.core.support.TtlCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The universal-auth login's memory of the three rows it reads: the configuration by client id, the client
@@ -49,7 +48,7 @@ public final class IdentityLookups {
     }
 
     public Optional<UniversalAuthConfig> universalAuthByClientId(String clientId) {
-        return remembered(byClientId, clientId, configs::findUniversalAuthByClientId);
+        return byClientId.getOrLoad(clientId, configs::findUniversalAuthByClientId);
     }
 
     /**
@@ -57,11 +56,11 @@ public final class IdentityLookups {
      * count at issue is the check that holds.
      */
     public Optional<ClientSecret> clientSecretByHash(String secretHash) {
-        return remembered(secretsByHash, secretHash, configs::findClientSecretByHash);
+        return secretsByHash.getOrLoad(secretHash, configs::findClientSecretByHash);
     }
 
     public Optional<MachineIdentity> identity(String id) {
-        return remembered(identitiesById, id, identities::findById);
+        return identitiesById.getOrLoad(id, identities::findById);
     }
 
     /** Forgets everything: called after this node changes an identity, its universal auth or its client secrets. */
@@ -69,15 +68,5 @@ public final class IdentityLookups {
         byClientId.clear();
         secretsByHash.clear();
         identitiesById.clear();
-    }
-
-    private static <T> Optional<T> remembered(TtlCache<String, T> cache, String key, Function<String, Optional<T>> load) {
-        T hit = cache.get(key);
-        if (hit != null) {
-            return Optional.of(hit);
-        }
-        Optional<T> found = load.apply(key);
-        found.ifPresent(v -> cache.put(key, v));
-        return found;
     }
 }

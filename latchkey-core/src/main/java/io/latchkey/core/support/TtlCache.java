@@ -3,7 +3,9 @@ package io.latchkey.core.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A small bounded map whose entries expire a fixed time after they were put: the read paths' memory of
@@ -34,6 +36,20 @@ public final class TtlCache<K, V> {
     public V get(K key) {
         Entry<V> e = map.get(key);
         return e != null && clock.millis() < e.expiresAtMillis() ? e.value() : null;
+    }
+
+    /**
+     * The live value for {@code key}, else what {@code load} finds, remembered only when it found something
+     * (so a miss, an unknown credential for instance, asks storage every time).
+     */
+    public Optional<V> getOrLoad(K key, Function<K, Optional<V>> load) {
+        V hit = get(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<V> found = load.apply(key);
+        found.ifPresent(v -> put(key, v));
+        return found;
     }
 
     public void put(K key, V value) {

@@ -53,4 +53,19 @@ class TtlCacheTest {
         assertThat(c.get(5)).isNull();
         assertThat(c.get(6)).isEqualTo(6);
     }
+
+    @Test
+    void getOrLoadWhenFoundThenRememberedAndWhenMissingThenAskedAgain() {
+        TtlCache<String, String> c = new TtlCache<>(Duration.ofSeconds(1), 10, clock);
+        int[] loads = {0};
+        java.util.function.Function<String, java.util.Optional<String>> load = k -> {
+            loads[0]++;
+            return k.equals("known") ? java.util.Optional.of("v") : java.util.Optional.empty();
+        };
+        assertThat(c.getOrLoad("known", load)).contains("v");
+        assertThat(c.getOrLoad("known", load)).contains("v");
+        assertThat(c.getOrLoad("unknown", load)).isEmpty();
+        assertThat(c.getOrLoad("unknown", load)).isEmpty();
+        assertThat(loads[0]).isEqualTo(3);
+    }
 }

@@ -25,8 +25,9 @@ import java.util.Optional;
  *
  * <p>Steps: the client id names a configuration; a client id under lockout is refused (401, checked
  * before the secret so a locked-out attacker learns nothing more); the secret's keyed hash is looked up
- * (one indexed read; these reads are remembered briefly, see {@link IdentityLookups}) and must belong to that identity, be neither revoked nor expired, be presented from
- * one of {@code clientSecretTrustedIps}, and have a use left, which one atomic update counts. Every
+ * (one indexed read; these reads are remembered briefly, see {@link IdentityLookups}) and must belong to
+ * that identity, be neither revoked nor expired, be presented from one of {@code clientSecretTrustedIps},
+ * and have a use left, which one atomic update counts. Every
  * refusal is the same 401 for the caller; the reason goes to the audit event as its code.
  *
  * <p>Lockout: failures of one client id are counted in the shared attempt counters with the identity's
