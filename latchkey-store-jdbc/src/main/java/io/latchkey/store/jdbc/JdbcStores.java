@@ -28,7 +28,7 @@ public final class JdbcStores {
     public static final String H2_DURABLE_COMMITS = ";WRITE_DELAY=0";
 
     /**
-     * H2's page cache, in KiB. By default H2 sizes it from the heap (about 9 MiB of the server's 144 MiB).
+     * H2's page cache, in KiB. By default H2 sizes it from the heap (about 9 MiB of a 144 MiB heap).
      * Every commit puts the pages it wrote into that cache, so under a steady stream of writes (audit
      * events, replay marks, sessions) cached pages lived long enough to be promoted and filled the old
      * generation with dead pages: a full collection every three seconds during the authorization check's
