@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,9 +60,9 @@ class TtlCacheTest {
     void getOrLoadWhenFoundThenRememberedAndWhenMissingThenAskedAgain() {
         TtlCache<String, String> c = new TtlCache<>(Duration.ofSeconds(1), 10, clock);
         int[] loads = {0};
-        java.util.function.Function<String, java.util.Optional<String>> load = k -> {
+        Function<String, Optional<String>> load = k -> {
             loads[0]++;
-            return k.equals("known") ? java.util.Optional.of("v") : java.util.Optional.empty();
+            return k.equals("known") ? Optional.of("v") : Optional.empty();
         };
         assertThat(c.getOrLoad("known", load)).contains("v");
         assertThat(c.getOrLoad("known", load)).contains("v");
