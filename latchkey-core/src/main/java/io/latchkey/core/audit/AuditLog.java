@@ -4,6 +4,7 @@ import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.tx.Transactions;
+import io.latchkey.core.tx.WritePlan;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Writes audit events. Two paths, chosen by the caller:
@@ -97,7 +97,7 @@ public final class AuditLog implements AutoCloseable {
      */
     public void recordAsync(AuditRecord.Builder builder) {
         AuditRecord r = builder.build(clock.instant());
-        submit(() -> null, ignored -> r);
+        submit(WritePlan.done(null), ignored -> r);
     }
 
     /**
@@ -110,37 +110,38 @@ public final class AuditLog implements AutoCloseable {
     public void recordDeferred(AuditRecord.Builder builder) {
         AuditRecord r = builder.build(clock.instant());
         if (running.get() && !transactions.active()) {
-            if (deferred.incrementAndGet() <= MAX_DEFERRED && queue.offer(new Pending<Void>(() -> null, ignored -> r, false))) {
+            if (deferred.incrementAndGet() <= MAX_DEFERRED && queue.offer(new Pending<Void>(WritePlan.done(null), ignored -> r, false))) {
                 return;
             }
             deferred.decrementAndGet();
         }
         // Not started, inside a transaction, or too many waiting: the same path as a waited-for record.
-        submit(() -> null, ignored -> r);
+        submit(WritePlan.done(null), ignored -> r);
     }
 
     /**
-     * Runs a small write of an authentication path ({@code work}: a replay mark, a session row) in the
-     * writer's next group commit, and in the same commit appends the event {@code event} makes of its
-     * result (none when it returns null). Returns the result once both are durable, so an authentication
-     * costs one shared commit instead of a commit of its own plus the audit batch's.
+     * Makes the small writes of an authentication path ({@code plan}: a replay mark, a use count, a session
+     * row) in the writer's next group commit, and in the same commit appends the event {@code event} makes
+     * of the plan's result (none when it returns null). Returns the result once both are durable, so an
+     * authentication costs one shared commit instead of a commit of its own plus the audit batch's, and the
+     * batch's writes of one kind go to the database together ({@link WritePlan#runAll}): a hundred
+     * concurrent logins cost a round trip per kind of write, not a hundred.
      *
-     * <p>{@code work} runs on the writer thread inside the batch's transaction: it must touch only the
-     * storage and finish quickly. If it throws, the batch is retried one unit at a time, so other callers'
-     * writes are unaffected, and the exception reaches this caller unchanged with nothing of its unit
-     * stored.
+     * <p>If the batch fails (a write the database refuses, a plan's function that throws to refuse its
+     * caller), it is rolled back and retried one unit at a time, so other callers' writes are unaffected,
+     * and the exception reaches its caller unchanged with nothing of its unit stored.
      */
-    public <T> T durably(Supplier<T> work, Function<T, AuditRecord.Builder> event) {
-        Require.nonNull(work, "work");
+    public <T> T durably(WritePlan<T> plan, Function<T, AuditRecord.Builder> event) {
+        Require.nonNull(plan, "plan");
         Require.nonNull(event, "event");
-        return submit(work, result -> {
+        return submit(plan, result -> {
             AuditRecord.Builder b = event.apply(result);
             return b == null ? null : b.build(clock.instant());
         });
     }
 
-    private <T> T submit(Supplier<T> work, Function<T, AuditRecord> event) {
-        Pending<T> pending = new Pending<>(work, event, true);
+    private <T> T submit(WritePlan<T> plan, Function<T, AuditRecord> event) {
+        Pending<T> pending = new Pending<>(plan, event, true);
         if (!running.get() || transactions.active() || !queue.offer(pending)) {
             // Not started, inside the caller's transaction (the writer would wait for the caller's chain lock
             // while the caller waits for the writer), or the queue is full: write here and now.
@@ -168,9 +169,9 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** A unit of a batch: its write, the event it yields, and the caller waiting for the commit. */
+    /** A unit of a batch: its writes, the event they yield, and the caller waiting for the commit. */
     private static final class Pending<T> {
-        final Supplier<T> work;
+        final WritePlan<T> plan;
         final Function<T, AuditRecord> event;
         /** Whether a caller waits on {@link #done}; false for {@link #recordDeferred}. */
         final boolean awaited;
@@ -178,21 +179,22 @@ public final class AuditLog implements AutoCloseable {
         T result;
         AuditRecord record;
 
-        Pending(Supplier<T> work, Function<T, AuditRecord> event, boolean awaited) {
-            this.work = work;
+        Pending(WritePlan<T> plan, Function<T, AuditRecord> event, boolean awaited) {
+            this.plan = plan;
             this.event = event;
             this.awaited = awaited;
         }
 
-        /** Runs the write and makes the event, leaving both for the batch to append and complete. */
-        void prepare() {
-            result = work.get();
+        /** Takes the plan's result and makes the event of it, leaving both for the batch to append and complete. */
+        @SuppressWarnings("unchecked")
+        void prepare(Object planResult) {
+            result = (T) planResult;
             record = event.apply(result);
         }
 
-        /** Alone in a transaction: the write, then its event. */
+        /** Alone in a transaction: the writes, then the event. */
         T runIn(AuditRepository repository) {
-            prepare();
+            prepare(WritePlan.runAll(List.of(plan)).get(0));
             if (record != null) {
                 repository.append(List.of(record));
             }
@@ -293,9 +295,15 @@ public final class AuditLog implements AutoCloseable {
     private void write(List<Pending<?>> batch) {
         try {
             transactions.run(() -> {
-                List<AuditRecord> records = new ArrayList<>(batch.size());
+                List<WritePlan<?>> plans = new ArrayList<>(batch.size());
                 for (Pending<?> p : batch) {
-                    p.prepare();
+                    plans.add(p.plan);
+                }
+                List<Object> results = WritePlan.runAll(plans);
+                List<AuditRecord> records = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending<?> p = batch.get(i);
+                    p.prepare(results.get(i));
                     if (p.record != null) {
                         records.add(p.record);
                     }

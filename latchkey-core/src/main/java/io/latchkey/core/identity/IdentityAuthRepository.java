@@ -37,10 +37,11 @@ public interface IdentityAuthRepository {
     boolean revokeClientSecret(String identityId, String id, Instant now);
 
     /**
-     * Counts one login with a client secret in one atomic statement, only while it is not revoked and below
-     * its use limit. False when the use was refused.
+     * Counts logins with client secrets, each in one atomic statement, in order, only while its secret is
+     * not revoked and below its use limit; sent together (one round trip where the database allows). Per
+     * use, false when it was refused. Batched by the group commit: see {@link io.latchkey.core.tx.BatchWrite}.
      */
-    boolean consumeClientSecretUse(String id, Instant now);
+    List<Boolean> consumeClientSecretUses(List<ClientSecretUse> uses);
 
     boolean insertExternalJwtAuth(ExternalJwtAuthConfig config);
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <ul>
  *   <li>Revocation never: a revoked or deleted client secret, detached universal auth and a deleted identity
  *       are refused by the atomic use count that every login commits
- *       ({@link IdentityAuthRepository#consumeClientSecretUse}: only a present, unrevoked secret under its
+ *       ({@link IdentityAuthRepository#consumeClientSecretUses}: only a present, unrevoked secret under its
  *       limit is counted, and detaching or deleting removes the secret), whatever this cache holds.</li>
  *   <li>Settings (trusted addresses, lockout policy, token lifetimes) and identity attributes: changes made
  *       on this node apply at once ({@link #forget} after the change commits); changes made on another node

@@ -46,6 +46,9 @@ public interface IdentityRepository {
 
     void insertAccessToken(IdentityAccessToken token);
 
+    /** Inserts sessions, sent together (one round trip where the database allows); true for each inserted. */
+    List<Boolean> insertAccessTokens(List<IdentityAccessToken> tokens);
+
     Optional<IdentityAccessToken> findAccessToken(String id);
 
     /** Tokens of an identity obtained through {@code authMethod}, newest first. */

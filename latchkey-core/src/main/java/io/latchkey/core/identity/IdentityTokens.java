@@ -14,7 +14,9 @@ import io.latchkey.core.token.IssuedToken;
 import io.latchkey.core.token.RevocationList;
 import io.latchkey.core.token.TokenService;
 import io.latchkey.core.token.TokenUse;
+import io.latchkey.core.tx.BatchWrite;
 import io.latchkey.core.tx.Transactions;
+import io.latchkey.core.tx.WritePlan;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +55,7 @@ public final class IdentityTokens {
     private final RevocationList revocations;
     private final AuditLog audit;
     private final Clock clock;
+    private final BatchWrite<IdentityAccessToken, Boolean> insertSessions;
 
     public IdentityTokens(Transactions transactions, IdentityRepository identities, TokenService tokens,
                           RevocationList revocations, AuditLog audit, Clock clock) {
@@ -62,6 +65,7 @@ public final class IdentityTokens {
         this.revocations = Require.nonNull(revocations, "revocations");
         this.audit = Require.nonNull(audit, "audit");
         this.clock = Require.nonNull(clock, "clock");
+        this.insertSessions = identities::insertAccessTokens;
     }
 
     /**
@@ -107,6 +111,11 @@ public final class IdentityTokens {
     /** Stores a prepared session; call inside a transaction. */
     public void store(Prepared prepared) {
         identities.insertAccessToken(prepared.issued().session());
+    }
+
+    /** Stores a prepared session as a plan, for a group commit to batch with other sessions' inserts. */
+    public WritePlan<Issued> storing(Prepared prepared) {
+        return WritePlan.of(insertSessions, prepared.issued().session()).map(inserted -> prepared.issued());
     }
 
     /**

@@ -19,6 +19,8 @@ import io.latchkey.core.token.TokenService;
 import io.latchkey.core.token.TokenSettings;
 import io.latchkey.core.token.TokenUse;
 import io.latchkey.core.token.VerifiedJwt;
+import io.latchkey.core.tx.BatchWrite;
+import io.latchkey.core.tx.WritePlan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -57,7 +59,7 @@ public final class ClientAssertionService {
     private final PatRepository tokens;
     private final TtlCache<String, PersonalAccessToken> clients;
     private final ClientKeys clientKeys;
-    private final AssertionReplayRepository replays;
+    private final BatchWrite<ReplayMark, Boolean> markUsed;
     private final TokenService tokenService;
     private final PrincipalDirectory directory;
     private final AttemptLimiter limiter;
@@ -69,7 +71,7 @@ public final class ClientAssertionService {
                                   AuditLog audit, Clock clock) {
         this.tokens = Require.nonNull(tokens, "tokens");
         this.clientKeys = Require.nonNull(clientKeys, "clientKeys");
-        this.replays = Require.nonNull(replays, "replays");
+        this.markUsed = Require.nonNull(replays, "replays")::markUsed;
         this.tokenService = Require.nonNull(tokenService, "tokenService");
         this.directory = Require.nonNull(directory, "directory");
         this.limiter = Require.nonNull(limiter, "limiter");
@@ -160,7 +162,8 @@ public final class ClientAssertionService {
                 .orgId(orgId).scope("openid"));
         Instant keepUntil = jwt.expiresAt().plus(tokenService.settings().clockSkew());
         String jtiHash = sha256(jwt.jti());
-        boolean marked = audit.durably(() -> replays.markUsed(pat.id(), pat.updatedAt(), jtiHash, keepUntil), ok -> ok
+        ReplayMark mark = new ReplayMark(pat.id(), pat.updatedAt(), jtiHash, keepUntil);
+        boolean marked = audit.durably(WritePlan.of(markUsed, mark), ok -> ok
                 ? AuditRecord.builder("auth.client_assertion", AuditOutcome.SUCCESS).meta(meta).org(orgId)
                         .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti())
                 : null);

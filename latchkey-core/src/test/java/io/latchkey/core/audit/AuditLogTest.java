@@ -2,7 +2,9 @@ package io.latchkey.core.audit;
 
 import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.tx.BatchWrite;
 import io.latchkey.core.tx.Transactions;
+import io.latchkey.core.tx.WritePlan;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -222,9 +224,14 @@ class AuditLogTest {
         final List<String> committed = java.util.Collections.synchronizedList(new ArrayList<>());
         private final ThreadLocal<List<String>> buffer = new ThreadLocal<>();
 
-        void write(String row) {
-            buffer.get().add(row);
-        }
+        /** Each batch's size, as the writer sent it. */
+        final List<Integer> writeBatches = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** A kind of write: buffers its rows in the current transaction; answers true for each. */
+        final BatchWrite<String, Boolean> rows = inputs -> {
+            writeBatches.add(inputs.size());
+            inputs.forEach(r -> buffer.get().add(r));
+            return inputs.stream().map(r -> true).toList();
+        };
 
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -258,18 +265,14 @@ class AuditLogTest {
             // Holds the writer in a first batch so that the next three units queue up and share a batch.
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> log.recordAsync(login()));
             Thread.sleep(200);
-            CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> log.durably(() -> {
-                tx.write("a");
-                return "A";
-            }, r -> login().detail("unit", r)), pool);
-            CompletableFuture<String> bad = CompletableFuture.supplyAsync(() -> log.durably(() -> {
-                tx.write("bad");
-                throw LatchkeyException.unauthenticated(ErrorCode.USE_LIMIT_REACHED, "no uses left");
-            }, r -> login().detail("unit", "bad")), pool);
-            CompletableFuture<String> none = CompletableFuture.supplyAsync(() -> log.durably(() -> {
-                tx.write("c");
-                return "C";
-            }, r -> null), pool);
+            CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> log.durably(
+                    WritePlan.of(tx.rows, "a").map(ok -> "A"), r -> login().detail("unit", r)), pool);
+            CompletableFuture<String> bad = CompletableFuture.supplyAsync(() -> log.durably(
+                    WritePlan.of(tx.rows, "bad").map(ok -> {
+                        throw LatchkeyException.unauthenticated(ErrorCode.USE_LIMIT_REACHED, "no uses left");
+                    }), r -> login().detail("unit", "bad")), pool);
+            CompletableFuture<String> none = CompletableFuture.supplyAsync(() -> log.durably(
+                    WritePlan.of(tx.rows, "c").then(ok -> WritePlan.of(tx.rows, "c2")).map(ok -> "C"), r -> null), pool);
             Thread.sleep(200);
             repo.gate.countDown();
             first.get(5, TimeUnit.SECONDS);
@@ -277,7 +280,9 @@ class AuditLogTest {
             assertThat(none.get(5, TimeUnit.SECONDS)).isEqualTo("C");
             assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(LatchkeyException.class)
                     .cause().satisfies(e -> assertThat(((LatchkeyException) e).code()).isEqualTo(ErrorCode.USE_LIMIT_REACHED));
-            assertThat(tx.committed).containsExactlyInAnyOrder("a", "c");
+            assertThat(tx.committed).containsExactlyInAnyOrder("a", "c", "c2");
+            assertThat(tx.writeBatches).as("the three units' first writes together until bad's refusal rolled "
+                    + "the batch back, then each unit alone: a, bad, c and c's second write").containsExactly(3, 1, 1, 1, 1);
             assertThat(repo.stored).hasSize(2);
             assertThat(repo.stored).extracting(r -> r.details().get("unit")).containsExactlyInAnyOrder(null, "A");
         } finally {
@@ -298,10 +303,8 @@ class AuditLogTest {
             List<CompletableFuture<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int n = i;
-                calls.add(CompletableFuture.supplyAsync(() -> log.durably(() -> {
-                    tx.write("row" + n);
-                    return n;
-                }, r -> login()), pool));
+                calls.add(CompletableFuture.supplyAsync(() -> log.durably(
+                        WritePlan.of(tx.rows, "row" + n).map(ok -> n), r -> login()), pool));
             }
             Thread.sleep(300);
             assertThat(calls).noneMatch(CompletableFuture::isDone);
@@ -311,6 +314,7 @@ class AuditLogTest {
                 assertThat(calls.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(i);
             }
             assertThat(tx.committed).hasSize(20);
+            assertThat(tx.writeBatches).as("the twenty units' writes in one batch").containsExactly(20);
             assertThat(repo.stored).hasSize(21);
             assertThat(repo.batchSizes).as("the first event, then the twenty units' events together").containsExactly(1, 20);
         } finally {

@@ -1,9 +1,12 @@
 package io.latchkey.store.jdbc;
 
 import io.latchkey.core.pat.AssertionReplayRepository;
+import io.latchkey.core.pat.ReplayMark;
 import io.latchkey.core.support.Require;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@link AssertionReplayRepository} over {@code assertion_jtis}: one conflict-free insert per assertion, which
@@ -21,8 +24,12 @@ public final class JdbcAssertionReplayRepository implements AssertionReplayRepos
     }
 
     @Override
-    public boolean markUsed(String clientId, Instant clientVersion, String jtiHash, Instant expiresAt) {
-        return db.update(INSERT, jtiHash, expiresAt, clientId, clientVersion) == 1;
+    public List<Boolean> markUsed(List<ReplayMark> marks) {
+        List<Object[]> rows = new ArrayList<>(marks.size());
+        for (ReplayMark m : marks) {
+            rows.add(new Object[] {m.jtiHash(), m.expiresAt(), m.clientId(), m.clientVersion()});
+        }
+        return db.batchChanged(INSERT, rows);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -137,6 +138,34 @@ public final class JdbcDatabase implements Transactions {
                 return ps.executeUpdate();
             }
         }, "update");
+    }
+
+    /**
+     * Runs one statement for each argument row in a JDBC batch (one round trip on PostgreSQL) and says, per
+     * row, whether its statement changed a row: for conditional writes, where each row's answer matters.
+     */
+    public List<Boolean> batchChanged(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            return List.of(update(sql, rows.get(0)) > 0);
+        }
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(ps, row);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                Boolean[] changed = new Boolean[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                        // A driver that rewrites batches (pgjdbc's reWriteBatchedInserts) cannot tell.
+                        throw new SQLException("the driver did not report each row's update count");
+                    }
+                    changed[i] = counts[i] > 0;
+                }
+                return List.of(changed);
+            }
+        }, "batch update");
     }
 
     /** Runs one statement for each argument row in a JDBC batch. */

@@ -3,6 +3,7 @@ package io.latchkey.store.jdbc;
 import io.latchkey.core.identity.AccessTokenSettings;
 import io.latchkey.core.identity.BoundClaims;
 import io.latchkey.core.identity.ClientSecret;
+import io.latchkey.core.identity.ClientSecretUse;
 import io.latchkey.core.identity.ExternalJwtAuthConfig;
 import io.latchkey.core.identity.ExternalKeySource;
 import io.latchkey.core.identity.IdentityAuthRepository;
@@ -15,6 +16,7 @@ import io.latchkey.core.support.Require;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +139,12 @@ public final class JdbcIdentityAuthRepository implements IdentityAuthRepository 
     }
 
     @Override
-    public boolean consumeClientSecretUse(String id, Instant now) {
-        return db.update(CONSUME_CS, now, id) == 1;
+    public List<Boolean> consumeClientSecretUses(List<ClientSecretUse> uses) {
+        List<Object[]> rows = new ArrayList<>(uses.size());
+        for (ClientSecretUse u : uses) {
+            rows.add(new Object[] {u.at(), u.secretId()});
+        }
+        return db.batchChanged(CONSUME_CS, rows);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.latchkey.core.support.Require;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,10 +145,23 @@ public final class JdbcIdentityRepository implements IdentityRepository {
 
     @Override
     public void insertAccessToken(IdentityAccessToken t) {
-        db.update(INSERT_AT, t.id(), t.identityId(), t.authMethod(), JdbcDatabase.str(t.name()), t.accessTokenTtl(),
+        db.update(INSERT_AT, accessTokenRow(t));
+    }
+
+    @Override
+    public List<Boolean> insertAccessTokens(List<IdentityAccessToken> tokens) {
+        List<Object[]> rows = new ArrayList<>(tokens.size());
+        for (IdentityAccessToken t : tokens) {
+            rows.add(accessTokenRow(t));
+        }
+        return db.batchChanged(INSERT_AT, rows);
+    }
+
+    private static Object[] accessTokenRow(IdentityAccessToken t) {
+        return new Object[] {t.id(), t.identityId(), t.authMethod(), JdbcDatabase.str(t.name()), t.accessTokenTtl(),
                 t.accessTokenMaxTtl(), t.numUses(), t.numUsesLimit(), t.revoked(), JsonText.write(t.trustedIps()),
                 t.createdAt(), t.updatedAt(), JdbcDatabase.ts(t.expiresAt()), JdbcDatabase.ts(t.lastRenewedAt()),
-                t.accessTokenPeriod(), JdbcDatabase.str(t.clientSecretId()));
+                t.accessTokenPeriod(), JdbcDatabase.str(t.clientSecretId())};
     }
 
     @Override

@@ -8,10 +8,14 @@ import io.latchkey.core.audit.AuditQuery;
 import io.latchkey.core.audit.AuditRecord;
 import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
+import io.latchkey.core.identity.ClientSecret;
+import io.latchkey.core.identity.ClientSecretUse;
+import io.latchkey.core.identity.IdentityAccessToken;
 import io.latchkey.core.org.OrgMembership;
 import io.latchkey.core.org.Organization;
 import io.latchkey.core.pat.PersonalAccessToken;
 import io.latchkey.core.pat.PublicKeyInfo;
+import io.latchkey.core.pat.ReplayMark;
 import io.latchkey.core.policy.Effect;
 import io.latchkey.core.policy.PolicyCondition;
 import io.latchkey.core.policy.PolicyDocument;
@@ -276,21 +280,95 @@ class JdbcRepositoryContractTest {
             assertThat(pats.findById("t1")).contains(t);
             assertThat(pats.findByOwner("u1", null, 10)).containsExactly(t);
             JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
-            assertThat(replays.markUsed("t1", NOW, "h", NOW.plusSeconds(60))).isTrue();
-            assertThat(replays.markUsed("t1", NOW, "h", NOW.plusSeconds(60))).as("replay").isFalse();
-            assertThat(replays.markUsed("t1", NOW, "h2", NOW.plusSeconds(60))).isTrue();
-            assertThat(replays.markUsed("t1", NOW.minusSeconds(1), "h3", NOW.plusSeconds(60))).as("client changed").isFalse();
-            assertThat(replays.markUsed("t2", NOW, "h", NOW.plusSeconds(60))).as("no such client").isFalse();
+            assertThat(mark(replays, "t1", NOW, "h")).isTrue();
+            assertThat(mark(replays, "t1", NOW, "h")).as("replay").isFalse();
+            assertThat(mark(replays, "t1", NOW, "h2")).isTrue();
+            assertThat(mark(replays, "t1", NOW.minusSeconds(1), "h3")).as("client changed").isFalse();
+            assertThat(mark(replays, "t2", NOW, "h")).as("no such client").isFalse();
             PersonalAccessToken second = new PersonalAccessToken("t2", "u1", "ci2", null, JwsAlgorithm.ES256,
                     new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, NOW.plusNanos(123_456_000));
             pats.insert(second);
             Instant version = pats.findById("t2").orElseThrow().updatedAt();
-            assertThat(replays.markUsed("t2", version, "h", NOW.plusSeconds(60))).as("the version as read back").isTrue();
+            assertThat(mark(replays, "t2", version, "h")).as("the version as read back").isTrue();
             assertThat(replays.purgeExpired(NOW.plus(1, ChronoUnit.HOURS))).isEqualTo(3);
             assertThat(pats.delete("t1")).isTrue();
             assertThat(pats.findById("t1")).isEmpty();
-            assertThat(replays.markUsed("t1", NOW, "h4", NOW.plusSeconds(60))).as("client deleted").isFalse();
+            assertThat(mark(replays, "t1", NOW, "h4")).as("client deleted").isFalse();
         }
+    }
+
+    private static boolean mark(JdbcAssertionReplayRepository replays, String clientId, Instant version, String jtiHash) {
+        return replays.markUsed(List.of(new ReplayMark(clientId, version, jtiHash, NOW.plusSeconds(60)))).get(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void replayMarksWhenSentTogetherThenEachAnsweredAsIfAlone(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            org(f, "o1");
+            user(f, "u1", "u@example.com");
+            JdbcPatRepository pats = new JdbcPatRepository(f.db);
+            pats.insert(new PersonalAccessToken("t1", "u1", "ci", null, JwsAlgorithm.RS256,
+                    new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, NOW));
+            JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
+            Instant keep = NOW.plusSeconds(60);
+            List<Boolean> marked = f.db.inTransaction(() -> replays.markUsed(List.of(
+                    new ReplayMark("t1", NOW, "a", keep),
+                    new ReplayMark("t1", NOW, "b", keep),
+                    new ReplayMark("t1", NOW, "a", keep),
+                    new ReplayMark("t1", NOW.minusSeconds(1), "c", keep),
+                    new ReplayMark("t9", NOW, "d", keep))));
+            assertThat(marked).as("new, new, replayed within the batch, client changed, no such client")
+                    .containsExactly(true, true, false, false, false);
+            assertThat(mark(replays, "t1", NOW, "b")).as("committed").isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void clientSecretUsesWhenSentTogetherThenCountedInOrderUpToTheLimit(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            org(f, "o1");
+            JdbcIdentityRepository ids = new JdbcIdentityRepository(f.db);
+            ids.insert(new io.latchkey.core.identity.MachineIdentity("i1", "o1", "ci", false, Map.of(), NOW, NOW));
+            JdbcIdentityAuthRepository auth = new JdbcIdentityAuthRepository(f.db);
+            auth.insertClientSecret(new ClientSecret("cs1", "i1", "", "abc", "hash1", 0, 2, 0, false, NOW, NOW));
+            auth.insertClientSecret(new ClientSecret("cs2", "i1", "", "def", "hash2", 0, 0, 0, false, NOW, NOW));
+            Instant later = NOW.plusSeconds(5);
+            List<Boolean> counted = f.db.inTransaction(() -> auth.consumeClientSecretUses(List.of(
+                    new ClientSecretUse("cs1", later), new ClientSecretUse("cs2", later),
+                    new ClientSecretUse("cs1", later), new ClientSecretUse("cs1", later),
+                    new ClientSecretUse("nope", later))));
+            assertThat(counted).as("limit 2: the third use of cs1 is refused; cs2 has no limit; unknown secret")
+                    .containsExactly(true, true, true, false, false);
+            assertThat(auth.findClientSecret("i1", "cs1").orElseThrow().numUses()).isEqualTo(2);
+            assertThat(auth.findClientSecret("i1", "cs2").orElseThrow().numUses()).isEqualTo(1);
+            assertThat(auth.revokeClientSecret("i1", "cs2", later)).isTrue();
+            assertThat(auth.consumeClientSecretUses(List.of(new ClientSecretUse("cs2", later))))
+                    .as("revoked").containsExactly(false);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void identitySessionsWhenInsertedTogetherThenEachStoredAndAFailureStoresNone(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            org(f, "o1");
+            JdbcIdentityRepository ids = new JdbcIdentityRepository(f.db);
+            ids.insert(new io.latchkey.core.identity.MachineIdentity("i1", "o1", "ci", false, Map.of(), NOW, NOW));
+            assertThat(f.db.inTransaction(() -> ids.insertAccessTokens(List.of(session("s1", "i1"), session("s2", "i1")))))
+                    .containsExactly(true, true);
+            assertThat(ids.findAccessToken("s1")).contains(session("s1", "i1"));
+            assertThat(ids.findAccessToken("s2")).isPresent();
+            assertThatThrownBy(() -> f.db.run(() -> ids.insertAccessTokens(List.of(session("s3", "i1"), session("s4", "gone")))))
+                    .as("an unknown identity").isInstanceOf(RuntimeException.class);
+            assertThat(ids.findAccessToken("s3")).as("rolled back with its batch").isEmpty();
+        }
+    }
+
+    private static IdentityAccessToken session(String id, String identityId) {
+        return new IdentityAccessToken(id, identityId, "universal-auth", null, 3600, 7200, 0, 0, false, List.of(),
+                NOW, NOW, NOW.plusSeconds(3600), null, 0, null);
     }
 
     @ParameterizedTest

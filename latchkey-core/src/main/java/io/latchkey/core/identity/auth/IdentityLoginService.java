@@ -68,11 +68,7 @@ public final class IdentityLoginService {
                     grant.metadata(), grant.clientSecretId());
             // The method's last check (a client secret's use count), the session row and the success event
             // share the audit writer's group commit: one commit for many concurrent logins.
-            return audit.durably(() -> {
-                grant.onIssue().run();
-                tokens.store(prepared);
-                return prepared.issued();
-            }, issued -> event(method, subject, AuditOutcome.SUCCESS, meta).org(grant.identity().orgId())
+            return audit.durably(grant.onIssue().then(ignored -> tokens.storing(prepared)), issued -> event(method, subject, AuditOutcome.SUCCESS, meta).org(grant.identity().orgId())
                     .actor(PrincipalType.IDENTITY.wire(), grant.identity().id())
                     .target("identity_access_token", issued.session().id()));
         } catch (LatchkeyException e) {

@@ -3,6 +3,7 @@ package io.latchkey.core.identity.auth;
 import io.latchkey.core.identity.AccessTokenSettings;
 import io.latchkey.core.identity.MachineIdentity;
 import io.latchkey.core.support.Require;
+import io.latchkey.core.tx.WritePlan;
 
 import java.util.Map;
 
@@ -11,18 +12,18 @@ import java.util.Map;
  *
  * @param metadata claims of the credential to carry in the token ({@code metadata} claim), may be empty
  * @param clientSecretId the universal-auth client secret used, else null
- * @param onIssue runs in the transaction that stores the new session, before it (for example counting a
- *        client secret's use, so that the count and the session commit together, in one commit); may
- *        throw to refuse the login, which then stores nothing
+ * @param onIssue writes made in the transaction that stores the new session, before it (for example counting
+ *        a client secret's use, so that the count and the session commit together, in one commit); may
+ *        refuse the login by throwing from one of its functions, which then stores nothing
  * @since 0.1
  */
 public record LoginGrant(MachineIdentity identity, AccessTokenSettings tokens, Map<String, String> metadata,
-                         String clientSecretId, Runnable onIssue) {
+                         String clientSecretId, WritePlan<Void> onIssue) {
     public LoginGrant {
         Require.nonNull(identity, "identity");
         Require.nonNull(tokens, "tokens");
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        onIssue = onIssue == null ? () -> { } : onIssue;
+        onIssue = onIssue == null ? WritePlan.done(null) : onIssue;
     }
 
     public LoginGrant(MachineIdentity identity, AccessTokenSettings tokens, Map<String, String> metadata,

@@ -6,6 +6,7 @@ import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
 import io.latchkey.core.identity.AuthMethodNames;
 import io.latchkey.core.identity.ClientSecret;
+import io.latchkey.core.identity.ClientSecretUse;
 import io.latchkey.core.identity.IdentityAuthRepository;
 import io.latchkey.core.identity.IdentityLookups;
 import io.latchkey.core.identity.MachineIdentity;
@@ -14,6 +15,8 @@ import io.latchkey.core.identity.UniversalAuthService;
 import io.latchkey.core.principal.RequestMeta;
 import io.latchkey.core.ratelimit.AttemptLimiter;
 import io.latchkey.core.support.Require;
+import io.latchkey.core.tx.BatchWrite;
+import io.latchkey.core.tx.WritePlan;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +48,7 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
     private final KeyedHasher hasher;
     private final AttemptLimiter limiter;
     private final Clock clock;
+    private final BatchWrite<ClientSecretUse, Boolean> consumeUses;
 
     /**
      * @param lookups the reads of a login, remembered briefly ({@link IdentityLookups}); {@code configs} serves
@@ -53,6 +57,7 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
     public UniversalAuthMethod(IdentityAuthRepository configs, IdentityLookups lookups, KeyedHasher hasher,
                                AttemptLimiter limiter, Clock clock) {
         this.configs = Require.nonNull(configs, "configs");
+        this.consumeUses = configs::consumeClientSecretUses;
         this.lookups = Require.nonNull(lookups, "lookups");
         this.hasher = Require.nonNull(hasher, "hasher");
         this.limiter = Require.nonNull(limiter, "limiter");
@@ -94,11 +99,13 @@ public final class UniversalAuthMethod implements IdentityAuthMethod {
             Instant now = clock.instant();
             // The use is counted in the transaction that stores the session: one commit per login, and a
             // secret whose last use was taken by a concurrent login issues nothing.
-            return new LoginGrant(identity, config.tokens(), Map.of(), used.id(), () -> {
-                if (!configs.consumeClientSecretUse(used.id(), now)) {
-                    throw refusedAtIssue(used);
-                }
-            });
+            return new LoginGrant(identity, config.tokens(), Map.of(), used.id(),
+                    WritePlan.of(consumeUses, new ClientSecretUse(used.id(), now)).map(counted -> {
+                        if (!counted) {
+                            throw refusedAtIssue(used);
+                        }
+                        return null;
+                    }));
         } catch (LatchkeyException e) {
             if (config.lockout().enabled() && e.category() == ErrorCategory.UNAUTHENTICATED) {
                 limiter.recordFailure(lockKey, config.lockout().policy());
