@@ -98,7 +98,7 @@ public final class IdentityTokens {
         Require.nonNull(identity, "identity");
         Require.nonBlank(authMethod, "authMethod");
         Require.nonNull(settings, "settings");
-        String sessionId = Ids.uuid();
+        String sessionId = Ids.timeOrderedUuid();
         long lifetime = settings.issuedLifetime();
         IssuedToken token = mint(identity.id(), identity.orgId(), sessionId, lifetime,
                 IdentityTokenClaims.of(authMethod, settings, metadata));

@@ -24,6 +24,31 @@ class IdsTest {
     }
 
     @Test
+    void timeOrderedUuidIsAVersion7UuidCarryingTheTimeAndSortsByIt() throws InterruptedException {
+        long before = System.currentTimeMillis();
+        String first = Ids.timeOrderedUuid();
+        Thread.sleep(2);
+        String second = Ids.timeOrderedUuid();
+        long after = System.currentTimeMillis();
+        for (String id : new String[] {first, second}) {
+            UUID u = UUID.fromString(id);
+            assertThat(u.version()).isEqualTo(7);
+            assertThat(u.variant()).isEqualTo(2);
+            assertThat(u.getMostSignificantBits() >>> 16).isBetween(before, after);
+            assertThat(Ids.isUuid(id)).isTrue();
+        }
+        assertThat(second).as("a later id sorts after, as text too").isGreaterThan(first);
+        Set<String> seen = new HashSet<>();
+        Set<Long> randomParts = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            UUID u = UUID.fromString(Ids.timeOrderedUuid());
+            assertThat(seen.add(u.toString())).isTrue();
+            randomParts.add(u.getLeastSignificantBits());
+        }
+        assertThat(randomParts).as("the random part differs within a millisecond").hasSize(10_000);
+    }
+
+    @Test
     void projectIdsHaveTheAccessKeyDialectsShape() {
         String id = Ids.projectId();
         assertThat(id).hasSize(28).startsWith("P");
