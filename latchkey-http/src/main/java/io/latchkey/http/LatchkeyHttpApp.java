@@ -55,6 +55,8 @@ public final class LatchkeyHttpApp {
     private static final Logger ACCESS = LoggerFactory.getLogger("latchkey.access");
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String STARTED_NANOS = "latchkey.startedNanos";
+    /** Bytes Javalin copies a response body in: one chunk holds a token response or a small list. */
+    private static final int RESPONSE_COPY_CHUNK = 4096;
     /** Paths served before bootstrap: operations, public keys, discovery, and bootstrap itself. */
     private static final Set<String> OPEN_BEFORE_BOOTSTRAP_PREFIXES = Set.of(
             "/healthz", "/readyz", "/metrics", "/.well-known/", "/iam/.well-known/", "/api/v1/admin/bootstrap", "/v2/keys/");
@@ -101,6 +103,11 @@ public final class LatchkeyHttpApp {
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = settings.maxRequestBytes();
+        // Javalin copies each response body into Jetty's output through a fresh array of this size, which
+        // defaults to Jetty's output buffer (32 KiB): 32 KiB allocated and zeroed per request, most of the
+        // token flows' allocation and so of their young collections. Jetty still aggregates the chunks in
+        // its own (pooled) buffer, so what goes on the wire is unchanged.
+        config.http.responseBufferSize = RESPONSE_COPY_CHUNK;
         config.http.defaultContentType = "application/json";
         config.router.ignoreTrailingSlashes = true;
         config.jsonMapper(new JacksonMapper());
