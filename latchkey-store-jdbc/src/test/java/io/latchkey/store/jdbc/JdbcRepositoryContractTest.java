@@ -274,8 +274,7 @@ class JdbcRepositoryContractTest {
             org(f, "o1");
             user(f, "u1", "u@example.com");
             JdbcPatRepository pats = new JdbcPatRepository(f.db);
-            PersonalAccessToken t = new PersonalAccessToken("t1", "u1", "ci", null, JwsAlgorithm.RS256,
-                    new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, NOW);
+            PersonalAccessToken t = pat("t1", "ci", JwsAlgorithm.RS256, NOW);
             pats.insert(t);
             assertThat(pats.findById("t1")).contains(t);
             assertThat(pats.findByOwner("u1", null, 10)).containsExactly(t);
@@ -285,8 +284,7 @@ class JdbcRepositoryContractTest {
             assertThat(mark(replays, "t1", NOW, "h2")).isTrue();
             assertThat(mark(replays, "t1", NOW.minusSeconds(1), "h3")).as("client changed").isFalse();
             assertThat(mark(replays, "t2", NOW, "h")).as("no such client").isFalse();
-            PersonalAccessToken second = new PersonalAccessToken("t2", "u1", "ci2", null, JwsAlgorithm.ES256,
-                    new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, NOW.plusNanos(123_456_000));
+            PersonalAccessToken second = pat("t2", "ci2", JwsAlgorithm.ES256, NOW.plusNanos(123_456_000));
             pats.insert(second);
             Instant version = pats.findById("t2").orElseThrow().updatedAt();
             assertThat(mark(replays, "t2", version, "h")).as("the version as read back").isTrue();
@@ -295,6 +293,12 @@ class JdbcRepositoryContractTest {
             assertThat(pats.findById("t1")).isEmpty();
             assertThat(mark(replays, "t1", NOW, "h4")).as("client deleted").isFalse();
         }
+    }
+
+    /** A PAT of user u1 with a JWKS URI, created at NOW. */
+    private static PersonalAccessToken pat(String id, String name, JwsAlgorithm algorithm, Instant updatedAt) {
+        return new PersonalAccessToken(id, "u1", name, null, algorithm,
+                new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, updatedAt);
     }
 
     private static boolean mark(JdbcAssertionReplayRepository replays, String clientId, Instant version, String jtiHash) {
@@ -308,8 +312,7 @@ class JdbcRepositoryContractTest {
             org(f, "o1");
             user(f, "u1", "u@example.com");
             JdbcPatRepository pats = new JdbcPatRepository(f.db);
-            pats.insert(new PersonalAccessToken("t1", "u1", "ci", null, JwsAlgorithm.RS256,
-                    new PublicKeyInfo.JwksUri("https://example.com/jwks"), NOW, NOW));
+            pats.insert(pat("t1", "ci", JwsAlgorithm.RS256, NOW));
             JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
             Instant keep = NOW.plusSeconds(60);
             List<Boolean> marked = f.db.inTransaction(() -> replays.markUsed(List.of(
@@ -330,7 +333,7 @@ class JdbcRepositoryContractTest {
         try (StoreFixture f = StoreFixture.open(d)) {
             org(f, "o1");
             JdbcIdentityRepository ids = new JdbcIdentityRepository(f.db);
-            ids.insert(new io.latchkey.core.identity.MachineIdentity("i1", "o1", "ci", false, Map.of(), NOW, NOW));
+            ids.insert(identity("i1"));
             JdbcIdentityAuthRepository auth = new JdbcIdentityAuthRepository(f.db);
             auth.insertClientSecret(new ClientSecret("cs1", "i1", "", "abc", "hash1", 0, 2, 0, false, NOW, NOW));
             auth.insertClientSecret(new ClientSecret("cs2", "i1", "", "def", "hash2", 0, 0, 0, false, NOW, NOW));
@@ -355,7 +358,7 @@ class JdbcRepositoryContractTest {
         try (StoreFixture f = StoreFixture.open(d)) {
             org(f, "o1");
             JdbcIdentityRepository ids = new JdbcIdentityRepository(f.db);
-            ids.insert(new io.latchkey.core.identity.MachineIdentity("i1", "o1", "ci", false, Map.of(), NOW, NOW));
+            ids.insert(identity("i1"));
             assertThat(f.db.inTransaction(() -> ids.insertAccessTokens(List.of(session("s1", "i1"), session("s2", "i1")))))
                     .containsExactly(true, true);
             assertThat(ids.findAccessToken("s1")).contains(session("s1", "i1"));
@@ -364,6 +367,10 @@ class JdbcRepositoryContractTest {
                     .as("an unknown identity").isInstanceOf(RuntimeException.class);
             assertThat(ids.findAccessToken("s3")).as("rolled back with its batch").isEmpty();
         }
+    }
+
+    private static io.latchkey.core.identity.MachineIdentity identity(String id) {
+        return new io.latchkey.core.identity.MachineIdentity(id, "o1", "ci", false, Map.of(), NOW, NOW);
     }
 
     private static IdentityAccessToken session(String id, String identityId) {
