@@ -63,6 +63,8 @@ public final class AuditLog implements AutoCloseable {
     static final int MAX_DEFERRED = 4_096;
     /** Longest a caller waits for its event's batch to commit before failing the request. */
     static final Duration DURABLE_WAIT = Duration.ofSeconds(10);
+    /** The plan of a unit that only appends its event (every one of {@link #recordAsync} and {@link #recordDeferred}). */
+    private static final WritePlan<Void> NO_WRITES = WritePlan.done(null);
 
     private final AuditRepository repository;
     private final Transactions transactions;
@@ -97,7 +99,7 @@ public final class AuditLog implements AutoCloseable {
      */
     public void recordAsync(AuditRecord.Builder builder) {
         AuditRecord r = builder.build(clock.instant());
-        submit(WritePlan.done(null), ignored -> r);
+        submit(NO_WRITES, ignored -> r);
     }
 
     /**
@@ -110,13 +112,13 @@ public final class AuditLog implements AutoCloseable {
     public void recordDeferred(AuditRecord.Builder builder) {
         AuditRecord r = builder.build(clock.instant());
         if (running.get() && !transactions.active()) {
-            if (deferred.incrementAndGet() <= MAX_DEFERRED && queue.offer(new Pending<Void>(WritePlan.done(null), ignored -> r, false))) {
+            if (deferred.incrementAndGet() <= MAX_DEFERRED && queue.offer(new Pending<Void>(NO_WRITES, ignored -> r, false))) {
                 return;
             }
             deferred.decrementAndGet();
         }
         // Not started, inside a transaction, or too many waiting: the same path as a waited-for record.
-        submit(WritePlan.done(null), ignored -> r);
+        submit(NO_WRITES, ignored -> r);
     }
 
     /**
