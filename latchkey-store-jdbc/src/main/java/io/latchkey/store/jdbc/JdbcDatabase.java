@@ -148,36 +148,28 @@ public final class JdbcDatabase implements Transactions {
         if (rows.size() == 1) {
             return List.of(update(sql, rows.get(0)) > 0);
         }
+        int[] counts = batch(sql, rows);
+        Boolean[] changed = new Boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                // A driver that rewrites batches (pgjdbc's reWriteBatchedInserts) cannot tell.
+                throw new DataAccessException("batch update failed",
+                        new SQLException("the driver did not report each row's update count"));
+            }
+            changed[i] = counts[i] > 0;
+        }
+        return List.of(changed);
+    }
+
+    /** Runs one statement for each argument row in a JDBC batch; returns the driver's update counts. */
+    public int[] batch(String sql, List<Object[]> rows) {
         return withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Object[] row : rows) {
                     bind(ps, row);
                     ps.addBatch();
                 }
-                int[] counts = ps.executeBatch();
-                Boolean[] changed = new Boolean[counts.length];
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == Statement.SUCCESS_NO_INFO) {
-                        // A driver that rewrites batches (pgjdbc's reWriteBatchedInserts) cannot tell.
-                        throw new SQLException("the driver did not report each row's update count");
-                    }
-                    changed[i] = counts[i] > 0;
-                }
-                return List.of(changed);
-            }
-        }, "batch update");
-    }
-
-    /** Runs one statement for each argument row in a JDBC batch. */
-    public void batch(String sql, List<Object[]> rows) {
-        withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (Object[] row : rows) {
-                    bind(ps, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                return null;
+                return ps.executeBatch();
             }
         }, "batch update");
     }
