@@ -230,7 +230,8 @@ public final class LatchkeyServer implements AutoCloseable {
             schedule(scheduler, revocations::refresh, Duration.ofMillis(250));
             schedule(scheduler, keyRing::refresh, Duration.ofSeconds(1));
             schedule(scheduler, () -> revocations.purge(tokenSettings.clockSkew()), Duration.ofMinutes(10));
-            schedule(scheduler, () -> replays.purgeExpired(clock.instant()), Duration.ofMinutes(1));
+            schedule(scheduler, () -> replays.purgeExpired(clock.instant().minus(tokenSettings.clockSkew())),
+                    Duration.ofMinutes(1));
             schedule(scheduler, secretsData::deliverWebhooks, SecretsDataModule.WEBHOOK_POLL);
 
             String baseUrl = "http://" + host + ":" + app.port();

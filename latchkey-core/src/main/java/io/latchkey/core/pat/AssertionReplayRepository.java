@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Port: the replay cache of client assertions, shared by all nodes. An entry lives until the assertion
- * itself expires.
+ * itself expires (plus the allowed clock skew, within which an expired assertion is still accepted).
  *
  * @since 0.1
  */
@@ -20,5 +20,9 @@ public interface AssertionReplayRepository {
      */
     List<Boolean> markUsed(List<ReplayMark> marks);
 
-    int purgeExpired(Instant now);
+    /**
+     * Removes the marks of assertions whose {@code exp} is before {@code horizon}: the current time minus the
+     * clock skew allowed, so that no assertion they guard is accepted any more. Returns how many went.
+     */
+    int purgeExpired(Instant horizon);
 }

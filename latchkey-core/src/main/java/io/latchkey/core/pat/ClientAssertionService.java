@@ -160,9 +160,7 @@ public final class ClientAssertionService {
         String orgId = directory.find(PrincipalType.TOKEN, pat.id()).map(i -> i.orgId()).orElse(null);
         IssuedToken token = tokenService.issue(TokenService.request(TokenUse.PAT, PrincipalType.TOKEN, pat.id())
                 .orgId(orgId).scope("openid"));
-        Instant keepUntil = jwt.expiresAt().plus(tokenService.settings().clockSkew());
-        String jtiHash = sha256(jwt.jti());
-        ReplayMark mark = new ReplayMark(pat.id(), pat.updatedAt(), jtiHash, keepUntil);
+        ReplayMark mark = new ReplayMark(pat.id(), pat.updatedAt(), sha256(jwt.jti()), jwt.expiresAt());
         boolean marked = audit.durably(WritePlan.of(markUsed, mark), ok -> ok
                 ? AuditRecord.builder("auth.client_assertion", AuditOutcome.SUCCESS).meta(meta).org(orgId)
                         .actor(PrincipalType.TOKEN.wire(), pat.id()).target("token", token.jti())
