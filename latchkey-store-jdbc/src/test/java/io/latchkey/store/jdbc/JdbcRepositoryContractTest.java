@@ -304,15 +304,15 @@ class JdbcRepositoryContractTest {
             new JdbcPatRepository(f.db).insert(pat("t1", "ci", JwsAlgorithm.RS256, NOW));
             JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
             Instant exp = NOW.plusSeconds(300);
-            assertThat(markExpiring(replays, "j1", exp)).isTrue();
-            assertThat(markExpiring(replays, "j1", exp)).as("a replay: the same assertion, so the same exp").isFalse();
-            assertThat(markExpiring(replays, "j1", exp.plusSeconds(1)))
+            assertThat(mark(replays, "t1", NOW, "j1", exp)).isTrue();
+            assertThat(mark(replays, "t1", NOW, "j1", exp)).as("a replay: the same assertion, so the same exp").isFalse();
+            assertThat(mark(replays, "t1", NOW, "j1", exp.plusSeconds(1)))
                     .as("the same jti in another assertion (another exp) is another mark").isTrue();
-            assertThat(markExpiring(replays, "j2", exp.minusSeconds(200))).isTrue();
+            assertThat(mark(replays, "t1", NOW, "j2", exp.minusSeconds(200))).isTrue();
             assertThat(replays.purgeExpired(exp)).as("marks of assertions expired before the horizon").isEqualTo(1);
-            assertThat(markExpiring(replays, "j1", exp)).as("a mark at the horizon stays").isFalse();
+            assertThat(mark(replays, "t1", NOW, "j1", exp)).as("a mark at the horizon stays").isFalse();
             assertThat(replays.purgeExpired(exp.plusSeconds(2))).isEqualTo(2);
-            assertThat(markExpiring(replays, "j1", exp)).as("purged, so marked again").isTrue();
+            assertThat(mark(replays, "t1", NOW, "j1", exp)).as("purged, so marked again").isTrue();
         }
     }
 
@@ -327,15 +327,11 @@ class JdbcRepositoryContractTest {
             f.db.update("INSERT INTO assertion_jtis (client_id, jti_hash, expires_at) VALUES (?, ?, ?)",
                     "t1", "old", NOW.plusSeconds(360));
             JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
-            assertThat(markExpiring(replays, "old", NOW.plusSeconds(300))).as("replayed across the upgrade").isFalse();
+            assertThat(mark(replays, "t1", NOW, "old", NOW.plusSeconds(300))).as("replayed across the upgrade").isFalse();
             assertThat(replays.purgeExpired(NOW.plusSeconds(359))).isZero();
             assertThat(replays.purgeExpired(NOW.plusSeconds(361))).isEqualTo(1);
-            assertThat(markExpiring(replays, "old", NOW.plusSeconds(300))).isTrue();
+            assertThat(mark(replays, "t1", NOW, "old", NOW.plusSeconds(300))).isTrue();
         }
-    }
-
-    private static boolean markExpiring(JdbcAssertionReplayRepository replays, String jtiHash, Instant exp) {
-        return replays.markUsed(List.of(new ReplayMark("t1", NOW, jtiHash, exp))).get(0);
     }
 
     /** A PAT of user u1 with a JWKS URI, created at NOW. */
@@ -345,7 +341,12 @@ class JdbcRepositoryContractTest {
     }
 
     private static boolean mark(JdbcAssertionReplayRepository replays, String clientId, Instant version, String jtiHash) {
-        return replays.markUsed(List.of(new ReplayMark(clientId, version, jtiHash, NOW.plusSeconds(60)))).get(0);
+        return mark(replays, clientId, version, jtiHash, NOW.plusSeconds(60));
+    }
+
+    private static boolean mark(JdbcAssertionReplayRepository replays, String clientId, Instant version, String jtiHash,
+            Instant exp) {
+        return replays.markUsed(List.of(new ReplayMark(clientId, version, jtiHash, exp))).get(0);
     }
 
     @ParameterizedTest
