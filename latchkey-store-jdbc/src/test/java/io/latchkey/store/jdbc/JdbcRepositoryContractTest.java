@@ -299,10 +299,7 @@ class JdbcRepositoryContractTest {
     @EnumSource(Dialect.class)
     void replayMarksWhenKeyedByExpiryThenAReplayIsRefusedAndThePurgeGoesByExp(Dialect d) {
         try (StoreFixture f = StoreFixture.open(d)) {
-            org(f, "o1");
-            user(f, "u1", "u@example.com");
-            new JdbcPatRepository(f.db).insert(pat("t1", "ci", JwsAlgorithm.RS256, NOW));
-            JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
+            JdbcAssertionReplayRepository replays = replaysOfPatT1(f);
             Instant exp = NOW.plusSeconds(300);
             assertThat(mark(replays, "t1", NOW, "j1", exp)).isTrue();
             assertThat(mark(replays, "t1", NOW, "j1", exp)).as("a replay: the same assertion, so the same exp").isFalse();
@@ -320,18 +317,23 @@ class JdbcRepositoryContractTest {
     @EnumSource(Dialect.class)
     void replayMarksWhenWrittenBeforeV7ThenStillRefuseTheirJtiUntilPurged(Dialect d) {
         try (StoreFixture f = StoreFixture.open(d)) {
-            org(f, "o1");
-            user(f, "u1", "u@example.com");
-            new JdbcPatRepository(f.db).insert(pat("t1", "ci", JwsAlgorithm.RS256, NOW));
+            JdbcAssertionReplayRepository replays = replaysOfPatT1(f);
             // Before V7 a mark was (client, jti hash) with the assertion's exp plus the writer's clock skew.
             f.db.update("INSERT INTO assertion_jtis (client_id, jti_hash, expires_at) VALUES (?, ?, ?)",
                     "t1", "old", NOW.plusSeconds(360));
-            JdbcAssertionReplayRepository replays = new JdbcAssertionReplayRepository(f.db);
             assertThat(mark(replays, "t1", NOW, "old", NOW.plusSeconds(300))).as("replayed across the upgrade").isFalse();
             assertThat(replays.purgeExpired(NOW.plusSeconds(359))).isZero();
             assertThat(replays.purgeExpired(NOW.plusSeconds(361))).isEqualTo(1);
             assertThat(mark(replays, "t1", NOW, "old", NOW.plusSeconds(300))).isTrue();
         }
+    }
+
+    /** The replay cache over a store holding organization o1, its user u1 and u1's PAT t1 (RS256, at NOW). */
+    private static JdbcAssertionReplayRepository replaysOfPatT1(StoreFixture f) {
+        org(f, "o1");
+        user(f, "u1", "u@example.com");
+        new JdbcPatRepository(f.db).insert(pat("t1", "ci", JwsAlgorithm.RS256, NOW));
+        return new JdbcAssertionReplayRepository(f.db);
     }
 
     /** A PAT of user u1 with a JWKS URI, created at NOW. */
