@@ -55,8 +55,11 @@ public final class AuditLog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
     private static final int QUEUE_CAPACITY = 50_000;
     private static final int BATCH = 500;
-    /** How long the writer lets a batch gather before committing it (see {@link #linger}). */
-    static final Duration LINGER = Duration.ofMillis(1);
+    /**
+     * How long a batch with a waiting caller gathers before it is written, where the database's commit costs
+     * this process CPU whatever the batch holds (H2; see the writer's {@code linger}).
+     */
+    public static final Duration LINGER = Duration.ofMillis(1);
     /** How long a batch of deferred records only (no caller waiting) may gather. */
     static final Duration DEFERRED_LINGER = Duration.ofMillis(10);
     /** Most deferred records queued and not yet written; beyond it {@link #recordDeferred} waits. */
@@ -69,6 +72,7 @@ public final class AuditLog implements AutoCloseable {
     private final AuditRepository repository;
     private final Transactions transactions;
     private final Clock clock;
+    private final Duration awaitedLinger;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicBoolean running = new AtomicBoolean(false);
     private final AtomicInteger deferred = new AtomicInteger();
@@ -76,9 +80,22 @@ public final class AuditLog implements AutoCloseable {
     private Thread writer;
 
     public AuditLog(AuditRepository repository, Transactions transactions, Clock clock) {
+        this(repository, transactions, clock, LINGER);
+    }
+
+    /**
+     * @param linger how long a batch with a waiting caller gathers before it is written: {@link #LINGER}
+     *        where a commit is work for this process (H2), zero where it is a wait for the database's disk
+     *        (PostgreSQL); see the writer's {@code linger}
+     */
+    public AuditLog(AuditRepository repository, Transactions transactions, Clock clock, Duration linger) {
         this.repository = Require.nonNull(repository, "repository");
         this.transactions = Require.nonNull(transactions, "transactions");
         this.clock = Require.nonNull(clock, "clock");
+        this.awaitedLinger = Require.nonNull(linger, "linger");
+        if (linger.isNegative() || linger.compareTo(DEFERRED_LINGER) > 0) {
+            throw new IllegalArgumentException("linger must be between 0 and " + DEFERRED_LINGER);
+        }
     }
 
     public Clock clock() {
@@ -250,17 +267,21 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Lets a batch gather for up to {@link #LINGER}. Without it the writer, idle and waiting, took each event
-     * the moment it arrived and committed batches of one or two: on H2 a commit rewrites the changed index
-     * pages whatever the batch size, so under load the writer spent most of a core on commits. A millisecond
-     * of waiting makes batches of tens, for a millisecond more latency on audited requests. While no caller
-     * waits on the batch (deferred records only) it may gather for {@link #DEFERRED_LINGER}; the first
-     * waiting caller shortens the wait back to {@link #LINGER} from the batch's start.
+     * Lets a batch gather for up to the configured linger. Without it the writer on H2, idle and waiting,
+     * took each event the moment it arrived and committed batches of one or two: an H2 commit rewrites the
+     * changed index pages whatever the batch size, so under load the writer spent most of a core on
+     * commits. A millisecond of waiting makes batches of tens, for a millisecond more latency on audited
+     * requests. A PostgreSQL commit waits for its write-ahead log to reach the disk instead, and the
+     * callers gather in the queue meanwhile, so batches grow with the load by themselves; lingering there
+     * only lengthened each round trip (universal-auth logins ran about a fifth faster without it,
+     * docs/PERFORMANCE.md, round 9), so it lingers zero. While no caller waits on the batch (deferred
+     * records only) it may gather for {@link #DEFERRED_LINGER}; the first waiting caller shortens the wait
+     * back to the linger from the batch's start.
      */
     private void linger(List<Pending<?>> batch) throws InterruptedException {
         long start = System.nanoTime();
         boolean awaited = anyAwaited(batch, 0);
-        long deadline = start + (awaited ? LINGER : DEFERRED_LINGER).toNanos();
+        long deadline = start + (awaited ? awaitedLinger : DEFERRED_LINGER).toNanos();
         while (batch.size() < BATCH) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -275,7 +296,7 @@ public final class AuditLog implements AutoCloseable {
             queue.drainTo(batch, BATCH - batch.size());
             if (!awaited && anyAwaited(batch, from)) {
                 awaited = true;
-                deadline = Math.min(deadline, start + LINGER.toNanos());
+                deadline = Math.min(deadline, start + awaitedLinger.toNanos());
             }
         }
     }

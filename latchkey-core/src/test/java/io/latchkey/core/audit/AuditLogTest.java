@@ -6,8 +6,11 @@ import io.latchkey.core.tx.BatchWrite;
 import io.latchkey.core.tx.Transactions;
 import io.latchkey.core.tx.WritePlan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -120,11 +123,13 @@ class AuditLogTest {
         }
     }
 
-    @Test
-    void recordAsyncWhenManyCallersThenTheyShareCommits() throws Exception {
+    @ParameterizedTest(name = "linger {0} ms")
+    @ValueSource(longs = {0, 1})
+    void recordAsyncWhenManyCallersThenTheyShareCommits(long lingerMillis) throws Exception {
+        // With no linger (PostgreSQL) the callers still share commits: they queue while a batch commits.
         RecordingRepository repo = new RecordingRepository();
         ExecutorService pool = Executors.newFixedThreadPool(50);
-        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC())) {
+        try (AuditLog log = new AuditLog(repo, new DirectTransactions(), Clock.systemUTC(), Duration.ofMillis(lingerMillis))) {
             log.start();
             repo.gate = new CountDownLatch(1);
             List<CompletableFuture<Void>> calls = new ArrayList<>();
@@ -320,5 +325,14 @@ class AuditLogTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void constructorWhenLingerOutOfRangeThenRejected() {
+        RecordingRepository repo = new RecordingRepository();
+        assertThatThrownBy(() -> new AuditLog(repo, new DirectTransactions(), Clock.systemUTC(), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditLog(repo, new DirectTransactions(), Clock.systemUTC(), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
