@@ -39,9 +39,19 @@ public final class JdbcStores {
     public static final String H2_CACHE = ";CACHE_SIZE=4096";
 
     /**
+     * How many parsed statements each H2 connection keeps. H2 parses a statement's SQL again on every
+     * {@code prepareStatement} unless it is among the connection's last few (8 by default); a pooled
+     * connection serves every repository in turn, so the hot paths' statements (reads of keys, tokens and
+     * counters, the audit writer's head lock, insert and update) outnumbered the cache and each was parsed
+     * afresh: 1.5 % of the server's CPU in the project-scoped token flow (docs/PERFORMANCE.md, round 9).
+     */
+    public static final String H2_QUERY_CACHE = ";QUERY_CACHE_SIZE=48";
+
+    /**
      * @param jdbcUrl {@code jdbc:h2:...} or {@code jdbc:postgresql:...}; H2 URLs get {@link #H2_OPTIONS}
      *        appended unless they already set a MODE, {@link #H2_DURABLE_COMMITS} unless they set a
-     *        WRITE_DELAY, and {@link #H2_CACHE} unless they set a CACHE_SIZE
+     *        WRITE_DELAY, {@link #H2_CACHE} unless they set a CACHE_SIZE and {@link #H2_QUERY_CACHE} unless they set
+     *        a QUERY_CACHE_SIZE
      */
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int maxPoolSize, String poolName) {
         Dialect dialect = Dialect.fromUrl(jdbcUrl);
@@ -55,6 +65,9 @@ public final class JdbcStores {
         }
         if (dialect == Dialect.H2 && !upper.contains(";CACHE_SIZE=")) {
             url = url + H2_CACHE;
+        }
+        if (dialect == Dialect.H2 && !upper.contains(";QUERY_CACHE_SIZE=")) {
+            url = url + H2_QUERY_CACHE;
         }
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);
