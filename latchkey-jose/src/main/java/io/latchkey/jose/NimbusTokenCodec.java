@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -60,6 +61,8 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
     /** About 17 MB of verified tokens at most (an entry, with its parsed claims, takes about 1.7 KB); the heap is sized with it. */
     private static final int VERIFIED_CACHE_SIZE = 10_000;
+    /** Shared by the signers: thread-safe, and unused by Conscrypt, whose ECDSA draws its nonces itself. */
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(NimbusTokenCodec::newSha256);
     private final Supplier<KeyRingSnapshot> keyRing;
     private final Clock clock;
@@ -128,6 +131,8 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
             if (provider != null) {
                 s.getJCAContext().setProvider(provider);
             }
+            // Without one, Nimbus makes a new SecureRandom (a provider lookup and seeding) for every signature.
+            s.getJCAContext().setSecureRandom(RANDOM);
             return s;
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot use key " + key.kid() + " for signing", e);
