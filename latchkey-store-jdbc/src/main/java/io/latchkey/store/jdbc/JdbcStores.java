@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * Opens a database: builds the connection pool, applies the Flyway migrations and returns the
  * {@link JdbcDatabase} the repositories share.
@@ -48,27 +52,23 @@ public final class JdbcStores {
     public static final String H2_QUERY_CACHE = ";QUERY_CACHE_SIZE=48";
 
     /**
+     * The settings Latchkey gives an H2 URL, each keyed by the option that, set in the URL already, keeps the
+     * operator's choice instead.
+     */
+    private static final List<Map.Entry<String, String>> H2_DEFAULTS = List.of(
+            Map.entry(";MODE=", H2_OPTIONS),
+            Map.entry(";WRITE_DELAY=", H2_DURABLE_COMMITS),
+            Map.entry(";CACHE_SIZE=", H2_CACHE),
+            Map.entry(";QUERY_CACHE_SIZE=", H2_QUERY_CACHE));
+
+    /**
      * @param jdbcUrl {@code jdbc:h2:...} or {@code jdbc:postgresql:...}; H2 URLs get {@link #H2_OPTIONS}
      *        appended unless they already set a MODE, {@link #H2_DURABLE_COMMITS} unless they set a
      *        WRITE_DELAY, {@link #H2_CACHE} unless they set a CACHE_SIZE and {@link #H2_QUERY_CACHE} unless they set
      *        a QUERY_CACHE_SIZE
      */
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int maxPoolSize, String poolName) {
-        Dialect dialect = Dialect.fromUrl(jdbcUrl);
-        String url = jdbcUrl;
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
-        if (dialect == Dialect.H2 && !upper.contains(";MODE=")) {
-            url = url + H2_OPTIONS;
-        }
-        if (dialect == Dialect.H2 && !upper.contains(";WRITE_DELAY=")) {
-            url = url + H2_DURABLE_COMMITS;
-        }
-        if (dialect == Dialect.H2 && !upper.contains(";CACHE_SIZE=")) {
-            url = url + H2_CACHE;
-        }
-        if (dialect == Dialect.H2 && !upper.contains(";QUERY_CACHE_SIZE=")) {
-            url = url + H2_QUERY_CACHE;
-        }
+        String url = Dialect.fromUrl(jdbcUrl) == Dialect.H2 ? withH2Defaults(jdbcUrl) : jdbcUrl;
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);
         if (user != null) {
@@ -83,6 +83,18 @@ public final class JdbcStores {
         c.setConnectionTimeout(10_000);
         c.setInitializationFailTimeout(10_000);
         return new HikariDataSource(c);
+    }
+
+    /** {@code url} with each of {@link #H2_DEFAULTS} that it does not set itself appended. */
+    static String withH2Defaults(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(url);
+        for (Map.Entry<String, String> d : H2_DEFAULTS) {
+            if (!upper.contains(d.getKey())) {
+                b.append(d.getValue());
+            }
+        }
+        return b.toString();
     }
 
     /** Applies pending migrations. Both backends use the same scripts under {@code db/migration}. */
