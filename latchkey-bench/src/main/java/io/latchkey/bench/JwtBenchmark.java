@@ -50,7 +50,7 @@ public class JwtBenchmark {
     @Param({"ES256", "RS256"})
     public String algorithm;
 
-    @Param({"jdk", "bc", "conscrypt"})
+    @Param({"jdk", "bc", "conscrypt", "accp"})
     public String provider;
 
     private NimbusTokenCodec codec;

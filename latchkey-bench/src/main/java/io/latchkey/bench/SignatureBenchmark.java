@@ -44,7 +44,7 @@ public class SignatureBenchmark {
     @Param({"ES256", "RS256"})
     public String algorithm;
 
-    @Param({"jdk", "bc", "conscrypt"})
+    @Param({"jdk", "bc", "conscrypt", "accp"})
     public String provider;
 
     private Signature signer;

@@ -61,7 +61,7 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
     /** About 17 MB of verified tokens at most (an entry, with its parsed claims, takes about 1.7 KB); the heap is sized with it. */
     private static final int VERIFIED_CACHE_SIZE = 10_000;
-    /** Shared by the signers: thread-safe, and unused by Conscrypt, whose ECDSA draws its nonces itself. */
+    /** Shared by the signers: thread-safe, and unused by ACCP and Conscrypt, whose ECDSA draws its nonces natively. */
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(NimbusTokenCodec::newSha256);
     private final Supplier<KeyRingSnapshot> keyRing;
@@ -250,8 +250,8 @@ public final class NimbusTokenCodec implements TokenSigner, TokenVerifier {
     }
 
     /**
-     * The key as the chosen provider's own key object. Conscrypt converts a foreign key to its native form
-     * (a DER parse) on every signature it starts; converting once per key id saves that on every token.
+     * The key as the chosen provider's own key object. The native providers (ACCP, Conscrypt) convert a
+     * foreign key to their native form (a DER parse) on every signature they start; converting once per key id saves that on every token.
      * Falls back to the key as loaded when the provider cannot translate it.
      */
     private java.security.PrivateKey providerKey(java.security.PrivateKey key) {

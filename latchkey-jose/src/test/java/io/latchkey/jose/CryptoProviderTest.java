@@ -30,32 +30,38 @@ class CryptoProviderTest {
         assertThat(CryptoProvider.parse("Conscrypt")).isEqualTo(CryptoProvider.CONSCRYPT);
         assertThat(CryptoProvider.parse(" bc ")).isEqualTo(CryptoProvider.BC);
         assertThat(CryptoProvider.parse("auto")).isEqualTo(CryptoProvider.AUTO);
+        assertThat(CryptoProvider.parse("ACCP")).isEqualTo(CryptoProvider.ACCP);
     }
 
     @Test
     void parseWhenUnknownThenStartupErrorListsChoices() {
         assertThatThrownBy(() -> CryptoProvider.parse("openssl"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("crypto-provider must be one of auto, jdk, bc, conscrypt, not openssl");
+                .hasMessage("crypto-provider must be one of auto, jdk, bc, conscrypt, accp, not openssl");
         assertThatThrownBy(() -> CryptoProvider.parse(null)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void autoWhenResolvedThenConscryptOrJdk() {
+    void autoWhenResolvedThenFastestThatLoads() {
         CryptoProvider resolved = CryptoProvider.AUTO.resolve();
-        assertThat(resolved).isIn(CryptoProvider.CONSCRYPT, CryptoProvider.JDK);
+        assertThat(resolved).isIn(CryptoProvider.ACCP, CryptoProvider.CONSCRYPT, CryptoProvider.JDK);
+        if (System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64")) {
+            assertThat(resolved).as("ACCP's bundled library fits Linux on x86-64").isEqualTo(CryptoProvider.ACCP);
+            assertThat(CryptoProvider.AUTO.newProvider().getName()).isEqualTo("AmazonCorrettoCryptoProvider");
+        }
         assertThat(CryptoProvider.BC.resolve()).isEqualTo(CryptoProvider.BC);
         assertThat(CryptoProvider.JDK.newProvider()).isNull();
     }
 
     /** Tokens signed through one provider verify through every other one: switching needs no migration. */
     @ParameterizedTest
-    @EnumSource(value = CryptoProvider.class, names = {"JDK", "BC", "CONSCRYPT"})
+    @EnumSource(value = CryptoProvider.class, names = {"JDK", "BC", "CONSCRYPT", "ACCP"})
     void signWhenProviderChosenThenEveryProviderVerifies(CryptoProvider signing) throws Exception {
         for (JwsAlgorithm alg : List.of(JwsAlgorithm.ES256, JwsAlgorithm.RS256)) {
             KeyRingSnapshot ring = ring(alg);
             String token = codec(ring, signing).sign(draft(), alg);
-            for (CryptoProvider verifying : List.of(CryptoProvider.JDK, CryptoProvider.BC, CryptoProvider.CONSCRYPT)) {
+            for (CryptoProvider verifying : List.of(CryptoProvider.JDK, CryptoProvider.BC, CryptoProvider.CONSCRYPT,
+                    CryptoProvider.ACCP)) {
                 VerifiedJwt jwt = codec(ring, verifying).verifyInstanceToken(token, Set.of(alg));
                 assertThat(jwt.subject()).as(signing + " -> " + verifying + " " + alg).isEqualTo("sub-1");
             }

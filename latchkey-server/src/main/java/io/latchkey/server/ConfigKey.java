@@ -30,7 +30,7 @@ public enum ConfigKey {
     ARGON2_MEMORY_KIB("argon2-memory-kib", "19456", false, "Argon2id memory cost for password hashes"),
     ARGON2_ITERATIONS("argon2-iterations", "2", false, "Argon2id iterations for password hashes"),
     CRYPTO_PROVIDER("crypto-provider", "auto", false,
-            "JCA provider for JWT signatures: auto (Conscrypt where it loads, else jdk), conscrypt, bc, jdk"),
+            "JCA provider for JWT signatures: auto (ACCP where it loads, else Conscrypt, else jdk), accp, conscrypt, bc, jdk"),
     LOCKOUT_LOGIN_ACCOUNT("lockout-login-account", "5/15m/15m", false,
             "password logins: failures per email / window / lockout"),
     LOCKOUT_LOGIN_ADDRESS("lockout-login-address", "20/15m/15m", false,

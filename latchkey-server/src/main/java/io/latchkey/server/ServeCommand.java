@@ -41,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path configFile;
     @Option(names = "--log-level", description = "error, warn, info or debug (default info).")
     String logLevel;
-    @Option(names = "--crypto-provider", description = "JWT signature provider: auto (default), conscrypt, bc or jdk.")
+    @Option(names = "--crypto-provider", description = "JWT signature provider: auto (default), accp, conscrypt, bc or jdk.")
     String cryptoProvider;
 
     Map<String, String> flags() {

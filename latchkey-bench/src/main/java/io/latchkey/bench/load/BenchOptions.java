@@ -33,7 +33,7 @@ record BenchOptions(Path serverJar, Path serverJava, String serverJavaOpts, Stri
 
     static final String USAGE = """
             usage: LoadBench [--server-jar latchkey-app/target/latchkey.jar] [--launcher ./latchkey] [--java /path/to/bin/java]
-                             [--server-java-opts "-Xmx..."] [--crypto-provider auto|conscrypt|bc|jdk]
+                             [--server-java-opts "-Xmx..."] [--crypto-provider auto|accp|conscrypt|bc|jdk]
                              [--backends h2,postgres] [--keycloak /path/to/keycloak-26.0.7] [--jmh a.json,b.json]
                              [--out target/bench] [--warmup-pass 0] [--warmup 3] [--duration 10] [--concurrency 32] [--flows a,b]
             PostgreSQL: -Dlatchkey.test.pg.url=jdbc:postgresql://127.0.0.1:5432/test?user=postgres (the default);
