@@ -34,7 +34,7 @@ public enum CryptoProvider {
     CONSCRYPT,
     /**
      * Amazon Corretto Crypto Provider: AWS-LC through JNI, bundled for Linux on x86-64. Its RSA-2048 uses
-     * AVX-512 IFMA where the CPU has it (four to five times the other providers' RS256 signatures here).
+     * AVX-512 IFMA where the CPU has it (two to four times the other providers' RS256 signatures here).
      */
     ACCP;
 

@@ -1,5 +1,9 @@
 package io.latchkey.store.jdbc;
 
+import io.latchkey.core.accesskey.AccessKey;
+import io.latchkey.core.accesskey.CredentialStatus;
+import io.latchkey.core.accesskey.KeyTenant;
+import io.latchkey.core.accesskey.Tenant;
 import io.latchkey.core.audit.AuditChain;
 import io.latchkey.core.audit.AuditEvent;
 import io.latchkey.core.audit.AuditOutcome;
@@ -228,6 +232,46 @@ class JdbcRepositoryContractTest {
             assertThat(next.events()).hasSize(35);
             assertThat(next.nextBeforeSeq()).isNull();
         }
+    }
+
+    /** A key is read in one statement with its tenants and roles; none of another key's may join it. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void accessKeysWhenReadThenOneKeyWithItsOwnAssociationsInOrder(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            Organization o = org(f, "o1");
+            new JdbcProjectRepository(f.db).insert(new Project("P1", o.id(), "One", "one", null, ProjectType.SECRET_MANAGER,
+                    PrincipalType.USER, "u1", false, new byte[] {9}, 0, NOW, NOW));
+            JdbcTenantRepository tenants = new JdbcTenantRepository(f.db);
+            tenants.insert(new Tenant("P1", "tb", "Bravo", null, NOW));
+            tenants.insert(new Tenant("P1", "ta", "Alpha", null, NOW));
+            JdbcAccessKeyRepository keys = new JdbcAccessKeyRepository(f.db);
+            keys.insert(accessKey("k1", List.of("Writer", "Reader"), List.of(
+                    new KeyTenant("tb", null, List.of("Tenant Admin")), new KeyTenant("ta", null, List.of()))), "hash-1");
+            keys.insert(accessKey("k2", List.of("Other"), List.of(new KeyTenant("ta", null, List.of("Other Admin")))), "hash-2");
+            keys.insert(accessKey("k3", List.of(), List.of()), "hash-3");
+
+            AccessKey k1 = keys.findBySecretHash("hash-1").orElseThrow();
+            assertThat(k1.id()).isEqualTo("k1");
+            assertThat(k1.name()).isEqualTo("key k1");
+            assertThat(k1.roleNames()).as("stored order, not sorted").containsExactly("Writer", "Reader");
+            assertThat(k1.keyTenants()).containsExactly(new KeyTenant("tb", "Bravo", List.of("Tenant Admin")),
+                    new KeyTenant("ta", "Alpha", List.of()));
+            for (AccessKey same : List.of(keys.findById("P1", "k1").orElseThrow(), keys.findUnscoped("k1").orElseThrow())) {
+                assertThat(same.roleNames()).isEqualTo(k1.roleNames());
+                assertThat(same.keyTenants()).isEqualTo(k1.keyTenants());
+            }
+            AccessKey k3 = keys.findBySecretHash("hash-3").orElseThrow();
+            assertThat(k3.roleNames()).isEmpty();
+            assertThat(k3.keyTenants()).isEmpty();
+            assertThat(keys.findBySecretHash("hash-none")).isEmpty();
+            assertThat(keys.findById("P2", "k1")).as("another project's id").isEmpty();
+        }
+    }
+
+    private static AccessKey accessKey(String id, List<String> roles, List<KeyTenant> keyTenants) {
+        return AccessKey.builder().id(id).projectId("P1").name("key " + id).status(CredentialStatus.ACTIVE)
+                .createdBy("u1").roleNames(roles).keyTenants(keyTenants).createdAt(NOW).updatedAt(NOW).build();
     }
 
     @ParameterizedTest
