@@ -22,22 +22,19 @@ import java.util.Optional;
 
 /**
  * {@link AccessKeyRepository} over {@code access_keys}, {@code access_key_tenants} and {@code access_key_roles}.
- * Project-level roles are stored with the tenant id {@code ''}. Reading a key is one statement (its row, its
- * tenants and its roles as three indexed branches of a {@code UNION ALL}: one round trip and one snapshot,
- * on the access-key exchange's path); a search costs three queries whatever the number of keys (associations
- * are read for the whole project and grouped in memory).
+ * Project-level roles are stored with the tenant id {@code ''}. Reading a key costs three indexed queries;
+ * a search costs three queries whatever the number of keys (associations are read for the whole project and
+ * grouped in memory).
  */
 public final class JdbcAccessKeyRepository implements AccessKeyRepository {
     static final String PROJECT_LEVEL = "";
     static final String COLUMNS = "id, project_id, name, description, status, expires_at, bound_user_id, created_by, "
             + "custom_claims_json, custom_attributes_json, permitted_ips_json, created_at, updated_at";
-    /** The columns of {@link #COLUMNS} after the id, as NULLs for {@link #withAssociations}'s association branches. */
-    private static final String NO_KEY_COLUMNS = ", NULL".repeat(COLUMNS.split(",").length - 1);
     static final String INSERT = "INSERT INTO access_keys (" + COLUMNS + ", secret_hash) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String SELECT_BY_ID = withAssociations("k.project_id = ? AND k.id = ?");
-    static final String SELECT_UNSCOPED = withAssociations("k.id = ?");
-    static final String SELECT_BY_HASH = withAssociations("k.secret_hash = ?");
+    static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM access_keys WHERE project_id = ? AND id = ?";
+    static final String SELECT_UNSCOPED = "SELECT " + COLUMNS + " FROM access_keys WHERE id = ?";
+    static final String SELECT_BY_HASH = "SELECT " + COLUMNS + " FROM access_keys WHERE secret_hash = ?";
     static final String SELECT_BY_PROJECT = "SELECT " + COLUMNS + " FROM access_keys WHERE project_id = ?";
     static final String AND_BOUND_USER = " AND bound_user_id = ?";
     static final String AND_CREATED_BY = " AND created_by = ?";
@@ -55,7 +52,10 @@ public final class JdbcAccessKeyRepository implements AccessKeyRepository {
     static final String DELETE_ROLES = "DELETE FROM access_key_roles WHERE key_id = ?";
     static final String TENANT_COLUMNS = "SELECT a.key_id, a.tenant_id, t.name AS tenant_name FROM access_key_tenants a "
             + "JOIN project_tenants t ON t.project_id = a.project_id AND t.id = a.tenant_id ";
+    static final String SELECT_TENANTS_OF_KEY = TENANT_COLUMNS + "WHERE a.key_id = ? ORDER BY a.position";
     static final String SELECT_TENANTS_OF_PROJECT = TENANT_COLUMNS + "WHERE a.project_id = ? ORDER BY a.key_id, a.position";
+    static final String SELECT_ROLES_OF_KEY = "SELECT key_id, tenant_id, role_name FROM access_key_roles "
+            + "WHERE key_id = ? ORDER BY position";
     static final String SELECT_ROLES_OF_PROJECT = "SELECT r.key_id, r.tenant_id, r.role_name FROM access_key_roles r "
             + "JOIN access_keys k ON k.id = r.key_id WHERE k.project_id = ? ORDER BY r.key_id, r.position";
     static final String REMOVE_ROLE = "DELETE FROM access_key_roles WHERE role_name = ? "
@@ -69,37 +69,6 @@ public final class JdbcAccessKeyRepository implements AccessKeyRepository {
 
     /** One association row: a tenant of a key (value = tenant name) or a role of a key (value = role name). */
     private record Association(String keyId, String tenantId, String value) {
-    }
-
-    /** Parts of {@link #withAssociations}'s result, in the order it returns them. */
-    private static final int KEY_ROW = 0;
-    private static final int TENANT_ROW = 1;
-    private static final int ROLE_ROW = 2;
-
-    /** One row of {@link #withAssociations}: the key's (with {@code key}) or an association's. */
-    private record Part(int kind, AccessKey.Builder key, Association association) {
-    }
-
-    private static final RowMapper<Part> PART = rs -> {
-        int kind = rs.getInt("part");
-        return kind == KEY_ROW ? new Part(kind, key(rs), null) : new Part(kind, null,
-                new Association(rs.getString("id"), rs.getString("assoc_tenant_id"), rs.getString("assoc_value")));
-    };
-
-    /**
-     * One key chosen by {@code where} (over {@code access_keys k}, its parameters given once per branch) with
-     * its associations: the key's row (part 0), its tenants (part 1, value = tenant name) and its roles (part 2,
-     * value = role name), each in stored order. Every branch starts from the key's own index.
-     */
-    static String withAssociations(String where) {
-        return "SELECT " + KEY_ROW + " AS part, " + COLUMNS + ", NULL AS assoc_tenant_id, NULL AS assoc_value, "
-                + "0 AS assoc_order FROM access_keys k WHERE " + where
-                + " UNION ALL SELECT " + TENANT_ROW + ", a.key_id" + NO_KEY_COLUMNS + ", a.tenant_id, t.name, a.position "
-                + "FROM access_keys k JOIN access_key_tenants a ON a.key_id = k.id "
-                + "JOIN project_tenants t ON t.project_id = a.project_id AND t.id = a.tenant_id WHERE " + where
-                + " UNION ALL SELECT " + ROLE_ROW + ", r.key_id" + NO_KEY_COLUMNS + ", r.tenant_id, r.role_name, r.position "
-                + "FROM access_keys k JOIN access_key_roles r ON r.key_id = k.id WHERE " + where
-                + " ORDER BY part, assoc_order";
     }
 
     private final JdbcDatabase db;
@@ -141,35 +110,22 @@ public final class JdbcAccessKeyRepository implements AccessKeyRepository {
 
     @Override
     public Optional<AccessKey> findById(String projectId, String id) {
-        return findOne(SELECT_BY_ID, projectId, id);
+        return db.queryOne(SELECT_BY_ID, KEY, projectId, id).map(this::withAssociations);
     }
 
     @Override
     public Optional<AccessKey> findBySecretHash(String secretHash) {
-        return findOne(SELECT_BY_HASH, secretHash);
+        return db.queryOne(SELECT_BY_HASH, KEY, secretHash).map(this::withAssociations);
     }
 
     @Override
     public Optional<AccessKey> findUnscoped(String id) {
-        return findOne(SELECT_UNSCOPED, id);
+        return db.queryOne(SELECT_UNSCOPED, KEY, id).map(this::withAssociations);
     }
 
-    /** Runs a {@link #withAssociations} statement, its parameters repeated for each of its three branches. */
-    private Optional<AccessKey> findOne(String sql, Object... where) {
-        Object[] args = new Object[where.length * 3];
-        for (int branch = 0; branch < 3; branch++) {
-            System.arraycopy(where, 0, args, branch * where.length, where.length);
-        }
-        List<Part> parts = db.query(sql, PART, args);
-        if (parts.isEmpty() || parts.get(0).key() == null) {
-            return Optional.empty(); // no key row, so no association rows either
-        }
-        List<Association> tenants = new ArrayList<>();
-        List<Association> roles = new ArrayList<>();
-        for (Part p : parts.subList(1, parts.size())) {
-            (p.kind() == TENANT_ROW ? tenants : roles).add(p.association());
-        }
-        return Optional.of(assemble(parts.get(0).key(), tenants, roles));
+    private AccessKey withAssociations(AccessKey.Builder b) {
+        AccessKey bare = b.build();
+        return assemble(b, db.query(SELECT_TENANTS_OF_KEY, TENANT, bare.id()), db.query(SELECT_ROLES_OF_KEY, ROLE, bare.id()));
     }
 
     @Override
