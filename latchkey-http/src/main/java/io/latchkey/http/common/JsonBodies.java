@@ -49,7 +49,7 @@ public final class JsonBodies {
 
     public static <T> T parse(byte[] body, Class<T> type, boolean rejectUnknown) {
         try {
-            return Json.reader(rejectUnknown).readValue(body, type);
+            return Json.reader(type, rejectUnknown).readValue(body);
         } catch (UnrecognizedPropertyException e) {
             String field = path(e);
             throw LatchkeyException.field(ErrorCode.UNKNOWN_FIELD, field, field + " is not a known member");
