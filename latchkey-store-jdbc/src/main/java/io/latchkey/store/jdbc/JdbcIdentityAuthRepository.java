@@ -52,6 +52,9 @@ public final class JdbcIdentityAuthRepository implements IdentityAuthRepository 
     // INVARIANT: one statement counts and refuses, so a secret limited to n logins allows n across all nodes.
     static final String CONSUME_CS = "UPDATE identity_client_secrets SET num_uses = num_uses + 1, updated_at = ? WHERE id = ? "
             + "AND revoked = FALSE AND (num_uses_limit = 0 OR num_uses < num_uses_limit)";
+    /** {@link #CONSUME_CS} for n uses at once (n first and last): all of them or none. */
+    static final String CONSUME_CS_MANY = "UPDATE identity_client_secrets SET num_uses = num_uses + ?, updated_at = ? WHERE id = ? "
+            + "AND revoked = FALSE AND (num_uses_limit = 0 OR num_uses + ? <= num_uses_limit)";
 
     static final String JWT_COLUMNS = "identity_id, method, id, key_source, key_material_json, bound_issuer, bound_audiences_json, "
             + "bound_subject, bound_claims_json, claim_metadata_json, access_token_ttl, access_token_max_ttl, "
@@ -140,11 +143,49 @@ public final class JdbcIdentityAuthRepository implements IdentityAuthRepository 
 
     @Override
     public List<Boolean> consumeClientSecretUses(List<ClientSecretUse> uses) {
-        List<Object[]> rows = new ArrayList<>(uses.size());
-        for (ClientSecretUse u : uses) {
-            rows.add(new Object[] {u.at(), u.secretId()});
+        // A batch of logins often uses one secret many times (a fleet sharing a credential): each secret's
+        // uses are counted in one statement when its limit allows all of them, the answer counting them one by
+        // one would give; otherwise one by one, in order, so that the first ones under the limit count.
+        Map<String, List<Integer>> bySecret = new LinkedHashMap<>();
+        for (int i = 0; i < uses.size(); i++) {
+            bySecret.computeIfAbsent(uses.get(i).secretId(), k -> new ArrayList<>(2)).add(i);
         }
-        return db.batchChanged(CONSUME_CS, rows);
+        List<List<Integer>> groups = new ArrayList<>(bySecret.values());
+        List<Object[]> rows = new ArrayList<>(groups.size());
+        for (List<Integer> g : groups) {
+            rows.add(new Object[] {g.size(), latest(uses, g), uses.get(g.get(0)).secretId(), g.size()});
+        }
+        List<Boolean> together = db.batchChanged(CONSUME_CS_MANY, rows);
+        Boolean[] counted = new Boolean[uses.size()];
+        List<Object[]> oneByOne = new ArrayList<>();
+        List<Integer> oneByOneAt = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            for (int i : groups.get(k)) {
+                if (together.get(k) || groups.get(k).size() == 1) {
+                    counted[i] = together.get(k);
+                } else {
+                    oneByOne.add(new Object[] {uses.get(i).at(), uses.get(i).secretId()});
+                    oneByOneAt.add(i);
+                }
+            }
+        }
+        if (!oneByOne.isEmpty()) {
+            List<Boolean> each = db.batchChanged(CONSUME_CS, oneByOne);
+            for (int j = 0; j < each.size(); j++) {
+                counted[oneByOneAt.get(j)] = each.get(j);
+            }
+        }
+        return List.of(counted);
+    }
+
+    private static Instant latest(List<ClientSecretUse> uses, List<Integer> group) {
+        Instant at = uses.get(group.get(0)).at();
+        for (int i : group) {
+            if (uses.get(i).at().isAfter(at)) {
+                at = uses.get(i).at();
+            }
+        }
+        return at;
     }
 
     @Override
