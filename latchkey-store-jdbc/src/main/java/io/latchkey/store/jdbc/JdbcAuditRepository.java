@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * {@link AuditRepository} over {@code audit_events} and {@code audit_head}. Appending locks the head row
- * ({@code SELECT ... FOR UPDATE}), so concurrent appenders on any node extend one chain in turn.
+ * (a conditional update from the head this instance wrote last, else {@code SELECT ... FOR UPDATE}), so
+ * concurrent appenders on any node extend one chain in turn.
  */
 public final class JdbcAuditRepository implements AuditRepository {
     static final String COLUMNS = "seq, id, occurred_at, org_id, project_id, actor_type, actor_id, action, target_type, "
@@ -28,6 +29,8 @@ public final class JdbcAuditRepository implements AuditRepository {
     static final String LOCK_HEAD = "SELECT last_seq, last_hash FROM audit_head WHERE chain = 'main' FOR UPDATE";
     static final String READ_HEAD = "SELECT last_seq, last_hash FROM audit_head WHERE chain = 'main'";
     static final String UPDATE_HEAD = "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE chain = 'main'";
+    static final String ADVANCE_HEAD = "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE chain = 'main' "
+            + "AND last_seq = ? AND last_hash = ?";
     static final String INSERT = "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String SELECT_IN_ORDER = "SELECT " + COLUMNS + " FROM audit_events WHERE seq <= ? ORDER BY seq";
     static final String SELECT_BY_SEQ = "SELECT " + COLUMNS + " FROM audit_events WHERE seq = ?";
@@ -35,6 +38,8 @@ public final class JdbcAuditRepository implements AuditRepository {
     private static final RowMapper<AuditEvent> EVENT = JdbcAuditRepository::event;
 
     private final JdbcDatabase db;
+    /** The head as this instance's last append left it; a guess, checked by {@link #ADVANCE_HEAD}. */
+    private volatile Head lastWritten;
 
     public JdbcAuditRepository(JdbcDatabase db) {
         this.db = Require.nonNull(db, "db");
@@ -45,10 +50,37 @@ public final class JdbcAuditRepository implements AuditRepository {
         if (!db.active()) {
             throw new IllegalStateException("audit appends must run in a transaction");
         }
-        String[] head = db.queryOne(LOCK_HEAD, rs -> new String[] {Long.toString(rs.getLong(1)), rs.getString(2)})
+        // The head this instance wrote last is nearly always the head: the chain is extended from it and the
+        // head moved only if it is still there, which takes the row's lock as FOR UPDATE would and saves the
+        // read. Another node's append, or a rolled-back transaction of ours, fails the condition; then the
+        // head is read under its lock. A guess never reaches the chain unchecked.
+        Head guess = lastWritten;
+        if (guess != null) {
+            Chained c = chain(guess, records);
+            if (db.update(ADVANCE_HEAD, c.head.seq, c.head.hash, guess.seq, guess.hash) == 1) {
+                db.batch(INSERT, c.rows);
+                lastWritten = c.head;
+                return c.events;
+            }
+        }
+        Head head = db.queryOne(LOCK_HEAD, rs -> new Head(rs.getLong(1), rs.getString(2)))
                 .orElseThrow(() -> new IllegalStateException("audit_head row is missing"));
-        long seq = Long.parseLong(head[0]);
-        String prev = head[1];
+        Chained c = chain(head, records);
+        db.batch(INSERT, c.rows);
+        db.update(UPDATE_HEAD, c.head.seq, c.head.hash);
+        lastWritten = c.head;
+        return c.events;
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    private record Chained(List<AuditEvent> events, List<Object[]> rows, Head head) {
+    }
+
+    private static Chained chain(Head from, List<AuditRecord> records) {
+        long seq = from.seq;
+        String prev = from.hash;
         List<AuditEvent> events = new ArrayList<>(records.size());
         List<Object[]> rows = new ArrayList<>(records.size());
         for (AuditRecord r : records) {
@@ -63,9 +95,7 @@ public final class JdbcAuditRepository implements AuditRepository {
                     JsonText.write(r.details()), prev, hash});
             prev = hash;
         }
-        db.batch(INSERT, rows);
-        db.update(UPDATE_HEAD, seq, prev);
-        return events;
+        return new Chained(events, rows, new Head(seq, prev));
     }
 
     @Override
