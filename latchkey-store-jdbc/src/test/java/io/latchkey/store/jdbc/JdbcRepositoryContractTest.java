@@ -234,6 +234,37 @@ class JdbcRepositoryContractTest {
         }
     }
 
+    /** Each instance extends the chain from the head it wrote last; another node's append or a rollback moves it. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void auditWhenTwoNodesAppendInTurnOrOneRollsBackThenTheChainStaysContiguous(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            JdbcAuditRepository node1 = new JdbcAuditRepository(f.db);
+            JdbcAuditRepository node2 = new JdbcAuditRepository(f.db);
+            AuditRecord r = AuditRecord.builder("test.event", AuditOutcome.SUCCESS).org("o1").build(NOW);
+            f.db.inTransaction(() -> node1.append(List.of(r, r)));
+            f.db.inTransaction(() -> node1.append(List.of(r)));
+            f.db.inTransaction(() -> node2.append(List.of(r)));
+            assertThat(f.db.inTransaction(() -> node1.append(List.of(r))).get(0).seq()).as("after node 2's").isEqualTo(5);
+            assertThatThrownBy(() -> f.db.inTransaction(() -> {
+                node1.append(List.of(r, r));
+                throw new IllegalStateException("rolled back");
+            })).hasMessage("rolled back");
+            assertThat(f.db.inTransaction(() -> node1.append(List.of(r))).get(0).seq()).as("after the rollback").isEqualTo(6);
+            f.db.inTransaction(() -> node2.append(List.of(r)));
+            List<AuditEvent> events = new ArrayList<>();
+            node1.forEachInOrder(Long.MAX_VALUE, events::add);
+            assertThat(events).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            String prev = AuditChain.GENESIS;
+            for (AuditEvent e : events) {
+                assertThat(e.prevHash()).isEqualTo(prev);
+                assertThat(AuditChain.hash(e.prevHash(), e.seq(), e.id(), e.record())).isEqualTo(e.hash());
+                prev = e.hash();
+            }
+            assertThat(node2.headPointer()).containsExactly("7", prev);
+        }
+    }
+
     /** A key is read in one statement with its tenants and roles; none of another key's may join it. */
     @ParameterizedTest
     @EnumSource(Dialect.class)
@@ -439,6 +470,37 @@ class JdbcRepositoryContractTest {
             assertThat(auth.revokeClientSecret("i1", "cs2", later)).isTrue();
             assertThat(auth.consumeClientSecretUses(List.of(new ClientSecretUse("cs2", later))))
                     .as("revoked").containsExactly(false);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void clientSecretUsesWhenOneSecretIsUsedManyTimesThenCountedAsIfOneByOne(Dialect d) {
+        try (StoreFixture f = StoreFixture.open(d)) {
+            org(f, "o1");
+            new JdbcIdentityRepository(f.db).insert(identity("i1"));
+            JdbcIdentityAuthRepository auth = new JdbcIdentityAuthRepository(f.db);
+            auth.insertClientSecret(new ClientSecret("cs1", "i1", "", "abc", "hash1", 0, 5, 0, false, NOW, NOW));
+            auth.insertClientSecret(new ClientSecret("cs2", "i1", "", "def", "hash2", 0, 0, 0, false, NOW, NOW));
+            Instant t1 = NOW.plusSeconds(1);
+            Instant t2 = NOW.plusSeconds(2);
+            ClientSecretUse a1 = new ClientSecretUse("cs1", t2);
+            ClientSecretUse a2 = new ClientSecretUse("cs1", t1);
+            ClientSecretUse b = new ClientSecretUse("cs2", t1);
+            assertThat(f.db.inTransaction(() -> auth.consumeClientSecretUses(List.of(a1, b, a2, a1, b, b))))
+                    .as("three of cs1 under its limit of 5, three of cs2 without a limit")
+                    .containsExactly(true, true, true, true, true, true);
+            ClientSecret cs1 = auth.findClientSecret("i1", "cs1").orElseThrow();
+            assertThat(cs1.numUses()).isEqualTo(3);
+            assertThat(cs1.updatedAt()).as("the latest use").isEqualTo(t2);
+            assertThat(auth.findClientSecret("i1", "cs2").orElseThrow().numUses()).isEqualTo(3);
+            assertThat(f.db.inTransaction(() -> auth.consumeClientSecretUses(List.of(a1, a1, b, a1))))
+                    .as("two uses left of cs1: the third is refused").containsExactly(true, true, true, false);
+            assertThat(auth.findClientSecret("i1", "cs1").orElseThrow().numUses()).isEqualTo(5);
+            assertThat(auth.revokeClientSecret("i1", "cs2", t2)).isTrue();
+            assertThat(f.db.inTransaction(() -> auth.consumeClientSecretUses(List.of(b, b))))
+                    .as("revoked").containsExactly(false, false);
+            assertThat(auth.findClientSecret("i1", "cs2").orElseThrow().numUses()).isEqualTo(4);
         }
     }
 
