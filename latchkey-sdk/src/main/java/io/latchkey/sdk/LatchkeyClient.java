@@ -50,6 +50,8 @@ public final class LatchkeyClient {
     private final IdentitiesApi identities;
     private final UniversalAuthApi universalAuth;
     private final TokenAuthApi tokenAuth;
+    private final JwtAuthApi jwtAuth;
+    private final OidcAuthApi oidcAuth;
     private final WorkspacesApi workspaces;
     private final SecretsApi secrets;
     private final FoldersApi folders;
@@ -72,6 +74,8 @@ public final class LatchkeyClient {
         this.identities = new IdentitiesApi(executor);
         this.universalAuth = new UniversalAuthApi(executor);
         this.tokenAuth = new TokenAuthApi(executor);
+        this.jwtAuth = new JwtAuthApi(executor);
+        this.oidcAuth = new OidcAuthApi(executor);
         this.workspaces = new WorkspacesApi(executor);
         this.secrets = new SecretsApi(executor);
         this.folders = new FoldersApi(executor);
@@ -187,6 +191,16 @@ public final class LatchkeyClient {
     /** Token auth of identities (user or identity token). */
     public TokenAuthApi tokenAuth() {
         return tokenAuth;
+    }
+
+    /** JWT auth of identities: configuration (user or identity token); login with a JWT (no credentials). */
+    public JwtAuthApi jwtAuth() {
+        return jwtAuth;
+    }
+
+    /** OIDC auth of identities: configuration (user or identity token); login with an ID token (no credentials). */
+    public OidcAuthApi oidcAuth() {
+        return oidcAuth;
     }
 
     /** Projects and environments as the secrets dialect serves them (user or identity token). */

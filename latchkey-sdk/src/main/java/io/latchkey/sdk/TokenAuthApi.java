@@ -8,11 +8,13 @@ import io.latchkey.sdk.internal.SecretsWire;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Token auth of machine identities ({@code /api/v1/auth/token-auth}, specs/infisical.md section 3.2),
  * reached through {@link LatchkeyClient#tokenAuth()}: an administrator attaches it and mints tokens for an
- * identity directly. User or identity token.
+ * identity directly; the tokens are listed, read and renamed by their records and revoked one by one. User
+ * or identity token.
  *
  * <p>Warning: a token-auth token is a bearer credential handed out by a person; prefer universal auth
  * (whose access tokens are short-lived) for machines that can keep a client secret.
@@ -31,31 +33,74 @@ public final class TokenAuthApi {
     }
 
     /** Attaches token auth with the server's default token settings. */
-    public void attach(String identityId) {
-        executor.execute(ApiCall.post(BASE + ApiCall.segment(identityId), Map.of(), Void.class, AUTH));
+    public TokenAuth attach(String identityId) {
+        return attach(identityId, TokenAuthSettings.defaults());
+    }
+
+    /**
+     * Attaches token auth to an identity.
+     *
+     * @throws BadRequestException when it is attached already
+     * @throws ValidationException when a setting is out of range (e.g. max TTL below TTL)
+     * @since 0.1
+     */
+    public TokenAuth attach(String identityId, TokenAuthSettings settings) {
+        Objects.requireNonNull(settings, "settings cannot be null");
+        return executor.execute(ApiCall.post(path(identityId), settings.toBody(), SecretsWire.TokenAuthEnvelope.class,
+                AUTH)).tokenAuth();
+    }
+
+    /** The configuration. */
+    public TokenAuth get(String identityId) {
+        return executor.execute(ApiCall.get(path(identityId), SecretsWire.TokenAuthEnvelope.class, AUTH)).tokenAuth();
+    }
+
+    /** Changes the settings given; the others stay. Tokens already minted keep the settings they were minted with. */
+    public TokenAuth update(String identityId, TokenAuthSettings settings) {
+        Objects.requireNonNull(settings, "settings cannot be null");
+        return executor.execute(Calls.patch(path(identityId), settings.toBody(), SecretsWire.TokenAuthEnvelope.class,
+                AUTH)).tokenAuth();
     }
 
     /** Detaches token auth; the tokens it issued are revoked. */
-    public void revoke(String identityId) {
-        executor.execute(Calls.delete(BASE + ApiCall.segment(identityId), null, Void.class, AUTH));
+    public TokenAuth revoke(String identityId) {
+        return executor.execute(Calls.delete(path(identityId), null, SecretsWire.TokenAuthEnvelope.class, AUTH))
+                .tokenAuth();
     }
 
-    /** Mints a token for the identity; the answer holds it this once. */
+    /** Mints a token for the identity; the answer holds it this once. {@code name} may be null. */
     public CreatedIdentityToken createToken(String identityId, String name) {
         Map<String, Object> body = name == null ? Map.of() : Map.of("name", name);
-        return executor.execute(ApiCall.post(BASE + ApiCall.segment(identityId) + "/tokens", body,
+        return executor.execute(ApiCall.post(path(identityId) + "/tokens", body,
                 SecretsWire.CreatedToken.class, AUTH)).toCreated();
     }
 
     /** The records of the identity's tokens (the first 100). */
     public List<IdentityToken> listTokens(String identityId) {
-        List<IdentityToken> l = executor.execute(ApiCall.get(BASE + ApiCall.segment(identityId) + "/tokens",
+        List<IdentityToken> l = executor.execute(ApiCall.get(path(identityId) + "/tokens",
                 SecretsWire.TokenList.class, AUTH).query("limit", 100)).tokens();
         return l == null ? List.of() : l;
+    }
+
+    /** The record of one token (never the token). */
+    public IdentityToken getToken(String tokenId) {
+        return executor.execute(ApiCall.get(TOKENS + ApiCall.segment(tokenId), SecretsWire.TokenEnvelope.class, AUTH))
+                .token();
+    }
+
+    /** Renames a token. */
+    public IdentityToken renameToken(String tokenId, String name) {
+        Objects.requireNonNull(name, "name cannot be null");
+        return executor.execute(Calls.patch(TOKENS + ApiCall.segment(tokenId), Map.of("name", name),
+                SecretsWire.TokenEnvelope.class, AUTH)).token();
     }
 
     /** Revokes one token at once, on every server node. */
     public void revokeToken(String tokenId) {
         executor.execute(ApiCall.post(TOKENS + ApiCall.segment(tokenId) + "/revoke", null, Void.class, AUTH));
+    }
+
+    private static String path(String identityId) {
+        return BASE + ApiCall.segment(identityId);
     }
 }

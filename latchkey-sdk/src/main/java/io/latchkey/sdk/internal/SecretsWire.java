@@ -7,9 +7,12 @@ import io.latchkey.sdk.Environment;
 import io.latchkey.sdk.Folder;
 import io.latchkey.sdk.Identity;
 import io.latchkey.sdk.IdentityToken;
+import io.latchkey.sdk.JwtAuth;
 import io.latchkey.sdk.KmsKey;
+import io.latchkey.sdk.OidcAuth;
 import io.latchkey.sdk.Secret;
 import io.latchkey.sdk.SecretVersion;
+import io.latchkey.sdk.TokenAuth;
 import io.latchkey.sdk.UniversalAuth;
 import io.latchkey.sdk.Workspace;
 
@@ -61,6 +64,15 @@ public final class SecretsWire {
     }
 
     public record ClientSecretList(List<ClientSecret> clientSecretData) {
+    }
+
+    public record TokenAuthEnvelope(@JsonProperty("identityTokenAuth") TokenAuth tokenAuth) {
+    }
+
+    public record JwtAuthEnvelope(@JsonProperty("identityJwtAuth") JwtAuth jwtAuth) {
+    }
+
+    public record OidcAuthEnvelope(@JsonProperty("identityOidcAuth") OidcAuth oidcAuth) {
     }
 
     public record TokenList(List<IdentityToken> tokens) {
