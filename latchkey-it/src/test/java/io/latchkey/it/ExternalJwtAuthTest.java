@@ -1,17 +1,16 @@
 package io.latchkey.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.latchkey.testkit.ClientAssertions;
+import io.latchkey.testkit.ExternalJwts;
 import io.latchkey.testkit.TestResponse;
 import io.latchkey.testkit.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -75,28 +73,16 @@ class ExternalJwtAuthTest {
     }
 
     static String jwt(RSAKey signer, Consumer<JWTClaimsSet.Builder> customize) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuerUrl).subject("repo:acme/api:ref:main")
-                .audience(List.of("latchkey")).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("env", "prod").claim("team", "payments");
-        customize.accept(claims);
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
-            jwt.sign(new RSASSASigner(signer));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return ExternalJwts.rs256(signer, issuerUrl, "repo:acme/api:ref:main", "latchkey",
+                c -> customize.accept(c.claim("env", "prod").claim("team", "payments")));
     }
 
     static String good() {
         return jwt(key, c -> { });
     }
 
-    static String pem(RSAKey k) throws Exception {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(k.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    static String pem(RSAKey k) {
+        return ExternalJwts.publicPem(k);
     }
 
     static Map<String, Object> bindings(Map<String, Object> source) {
