@@ -19,17 +19,21 @@ import java.util.stream.Collectors;
 
 /**
  * {@code latchkey identity ...}: machine identities of an organization, their universal auth and client
- * secrets (the secrets dialect, README "Machine identities"). A client secret is printed once, to stdout
+ * secrets (the secrets dialect, README "Machine identities"); token auth, JWT auth and OIDC auth are the
+ * subcommand groups of {@link TokenAuthCommand} and {@link ExternalJwtAuthCommand}. A client secret is printed once, to stdout
  * only; every other output shows client-secret records, never secrets.
  *
  * @since 0.1
  */
 @Command(name = "identity", mixinStandardHelpOptions = true,
-        description = {"Manage machine identities, their universal auth and client secrets.",
-                "A machine identity logs in with a client id and client secret (latchkey login --client-id)."},
+        description = {"Manage machine identities and their auth methods: universal auth and client secrets,",
+                "token auth and its tokens, JWT auth and OIDC auth.",
+                "A machine identity logs in with a client id and client secret (latchkey login --client-id), with a",
+                "JWT of a trusted issuer (latchkey login --identity-id --jwt-file), or uses a token-auth token as it is."},
         subcommands = {IdentityCommand.Create.class, IdentityCommand.ListIdentities.class, IdentityCommand.Get.class,
                 IdentityCommand.Update.class, IdentityCommand.Delete.class, IdentityCommand.UniversalAuthGroup.class,
-                IdentityCommand.ClientSecretGroup.class},
+                IdentityCommand.ClientSecretGroup.class, TokenAuthCommand.class, ExternalJwtAuthCommand.JwtGroup.class,
+                ExternalJwtAuthCommand.OidcGroup.class},
         footer = {"", "Examples:",
                 "  ID=$(latchkey --json identity create --name ci --role member | jq -r .id)",
                 "  latchkey identity universal-auth attach $ID --access-token-ttl 1h",

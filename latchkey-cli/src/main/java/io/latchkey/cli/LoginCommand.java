@@ -12,8 +12,14 @@ import java.util.Map;
 
 /**
  * {@code latchkey login}: logs a user in (email and password) or a machine identity (universal-auth client
- * id and client secret) and stores the token in the profile. The client secret never comes from a flag
- * value: it is read from a file, standard input, {@code LATCHKEY_CLIENT_SECRET} or a prompt without echo.
+ * id and client secret, or a JWT for JWT or OIDC auth) and stores the token in the profile. Neither the
+ * client secret nor the JWT ever comes from a flag value: each is read from a file, standard input, its
+ * environment variable ({@code LATCHKEY_CLIENT_SECRET}, {@code LATCHKEY_JWT}) or a prompt without echo.
+ *
+ * <p>A JWT login defaults to OIDC auth: the login bodies of the two methods are the same, and the JWTs a
+ * machine is handed without running an issuer of its own (a CI provider's job token, a cloud workload
+ * token) come from issuers with a discovery document, which is what OIDC auth is configured with; JWT auth
+ * (static keys or a JWKS URL) is for issuers you run, and is asked for with {@code --method jwt-auth}.
  *
  * @since 0.1
  */
@@ -22,13 +28,17 @@ import java.util.Map;
                 "The token and the server are kept in the profile, so that later commands are authenticated.",
                 "Missing values are prompted for; passwords and client secrets are read without echo.",
                 "A machine identity logs in with its universal-auth client id (--client-id or LATCHKEY_CLIENT_ID)",
-                "and client secret (--client-secret-file, '-' for stdin, LATCHKEY_CLIENT_SECRET, or the prompt)."},
+                "and client secret (--client-secret-file, '-' for stdin, LATCHKEY_CLIENT_SECRET, or the prompt),",
+                "or with a JWT of a trusted issuer: --identity-id and the JWT (--jwt-file, '-' for stdin, LATCHKEY_JWT,",
+                "or the prompt) through OIDC auth, or JWT auth with --method jwt-auth."},
         footer = {"", "Examples:",
                 "  latchkey login",
                 "  latchkey login --email owner@example.com",
                 "  latchkey login --server https://latchkey.example.com --profile prod --email me@example.com",
                 "  latchkey login --client-id 6f1c... --client-secret-file ./ci.secret",
                 "  printf %s \"$SECRET\" | latchkey login --client-id 6f1c... --client-secret-file -",
+                "  latchkey login --identity-id 6f1c... --jwt-file \"$CI_JOB_JWT_FILE\"",
+                "  LATCHKEY_JWT=\"$ID_TOKEN\" latchkey login --identity-id 6f1c... --method jwt-auth",
                 "", "CI without a stored token: set LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET and run any",
                 "command; it logs in (and renews) by itself and stores nothing.",
                 "", "The token is kept in the config file (mode 0600). Passing --password on the command line",
@@ -48,8 +58,27 @@ final class LoginCommand extends LeafCommand {
             description = "Read the client secret from this file ('-': standard input); else LATCHKEY_CLIENT_SECRET, else a prompt.")
     String clientSecretFile;
 
+    @Option(names = "--identity-id", paramLabel = "<identityId>",
+            description = "Log in as this machine identity with a JWT (JWT or OIDC auth; see --method).")
+    String identityId;
+
+    @Option(names = "--jwt-file", paramLabel = "<file>",
+            description = "Read the JWT from this file ('-': standard input); else " + JWT_VARIABLE + ", else a prompt.")
+    String jwtFile;
+
+    @Option(names = "--method", paramLabel = "<method>",
+            description = "How the server checks the JWT: oidc-auth (default: the issuer's discovery document) or jwt-auth.")
+    String method;
+
+    static final String JWT_VARIABLE = "LATCHKEY_JWT";
+    static final String OIDC_AUTH = "oidc-auth";
+    static final String JWT_AUTH = "jwt-auth";
+
     @Override
     ExitCode run(CliSession s) {
+        if (identityId != null || jwtFile != null || method != null) {
+            return jwtLogin(s);
+        }
         String id = clientId != null ? clientId : email == null ? s.variable(CliSession.CLIENT_ID_VARIABLE) : null;
         if (id != null) {
             return machineLogin(s, id.trim());
@@ -95,6 +124,63 @@ final class LoginCommand extends LeafCommand {
                 + " on " + server + " (profile " + s.profileName() + "); the token "
                 + (expires == null ? "does not expire" : "expires at " + Formats.time(expires)) + "."));
         return ExitCode.OK;
+    }
+
+    private ExitCode jwtLogin(CliSession s) {
+        if (identityId == null) {
+            throw new CliException(ExitCode.USAGE, (jwtFile != null ? "--jwt-file" : "--method") + " needs --identity-id");
+        }
+        if (email != null || password != null || clientId != null || clientSecretFile != null) {
+            throw new CliException(ExitCode.USAGE, "give either --identity-id with a JWT, --client-id, or --email, not several");
+        }
+        String m = method == null ? OIDC_AUTH : method.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!m.equals(OIDC_AUTH) && !m.equals(JWT_AUTH)) {
+            throw new CliException(ExitCode.USAGE, "--method must be oidc-auth or jwt-auth, got " + method);
+        }
+        String id = identityId.trim();
+        String jwt = jwt(s);
+        var anonymous = s.anonymousClient();
+        IdentityLogin r = m.equals(OIDC_AUTH) ? anonymous.oidcAuth().login(id, jwt) : anonymous.jwtAuth().login(id, jwt);
+        String server = s.server();
+        s.saveProfile(s.profile().withServer(server).withToken(r.accessToken()));
+        Instant expires = r.expiresIn() > 0 ? s.clock().instant().plusSeconds(r.expiresIn()) : null;
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("profile", s.profileName());
+        doc.put("server", server);
+        doc.put("identityId", id);
+        doc.put("method", m);
+        doc.put("expiresAt", expires);
+        Output out = s.output();
+        out.result(doc, () -> out.line(out.green("Logged in") + " as machine identity " + id + " with " + m + " on " + server
+                + " (profile " + s.profileName() + "); the token "
+                + (expires == null ? "does not expire" : "expires at " + Formats.time(expires)) + "."));
+        return ExitCode.OK;
+    }
+
+    /** The JWT: from --jwt-file (or stdin), else LATCHKEY_JWT, else a prompt; its shape is checked, never printed. */
+    private String jwt(CliSession s) {
+        String source;
+        String jwt;
+        if (jwtFile != null) {
+            source = jwtFile.equals("-") ? "standard input" : jwtFile;
+            jwt = ValueInput.fileText(s, jwtFile, "the JWT").strip();
+        } else if (s.variable(JWT_VARIABLE) != null) {
+            source = JWT_VARIABLE;
+            jwt = s.variable(JWT_VARIABLE).strip();
+        } else {
+            source = "the prompt";
+            jwt = s.secret(null, "--jwt-file (or " + JWT_VARIABLE + ")", "JWT", false).strip();
+        }
+        if (jwt.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "the JWT from " + source + " is empty");
+        }
+        if (!jwt.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
+            // Only the shape is judged here (a wrong file is the usual mistake); the server checks the rest.
+            // The text itself is never repeated: it may be a credential.
+            throw new CliException(ExitCode.USAGE, "the JWT from " + source + " is not a signed JWT in compact form"
+                    + " (three base64url parts separated by dots)", "pass the file that holds the JWT itself");
+        }
+        return jwt;
     }
 
     private String clientSecret(CliSession s) {
