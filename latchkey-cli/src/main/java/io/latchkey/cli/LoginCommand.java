@@ -39,6 +39,7 @@ import java.util.Map;
                 "  printf %s \"$SECRET\" | latchkey login --client-id 6f1c... --client-secret-file -",
                 "  latchkey login --identity-id 6f1c... --jwt-file \"$CI_JOB_JWT_FILE\"",
                 "  LATCHKEY_JWT=\"$ID_TOKEN\" latchkey login --identity-id 6f1c... --method jwt-auth",
+                "  latchkey login --token-file deploy.token       # a token-auth token, kept in the profile",
                 "", "CI without a stored token: set LATCHKEY_CLIENT_ID and LATCHKEY_CLIENT_SECRET and run any",
                 "command; it logs in (and renews) by itself and stores nothing.",
                 "", "The token is kept in the config file (mode 0600). Passing --password on the command line",
@@ -70,12 +71,20 @@ final class LoginCommand extends LeafCommand {
             description = "How the server checks the JWT: oidc-auth (default: the issuer's discovery document) or jwt-auth.")
     String method;
 
+    @Option(names = "--token-file", paramLabel = "<file>",
+            description = {"Store a machine identity token you hold (a token-auth token) in the profile; '-': standard input.",
+                    "It is decoded here, not checked with the server."})
+    String tokenFile;
+
     static final String JWT_VARIABLE = "LATCHKEY_JWT";
     static final String OIDC_AUTH = "oidc-auth";
     static final String JWT_AUTH = "jwt-auth";
 
     @Override
     ExitCode run(CliSession s) {
+        if (tokenFile != null) {
+            return storeToken(s);
+        }
         if (identityId != null || jwtFile != null || method != null) {
             return jwtLogin(s);
         }
@@ -153,6 +162,48 @@ final class LoginCommand extends LeafCommand {
         Output out = s.output();
         out.result(doc, () -> out.line(out.green("Logged in") + " as machine identity " + id + " with " + m + " on " + server
                 + " (profile " + s.profileName() + "); the token "
+                + (expires == null ? "does not expire" : "expires at " + Formats.time(expires)) + "."));
+        return ExitCode.OK;
+    }
+
+    /**
+     * {@code --token-file}: a token-auth token (or any identity token) goes to the profile as it is, so that
+     * it need not sit in {@code LATCHKEY_TOKEN}. Nothing is sent: a request would spend one of the token's
+     * uses. Only what can be told locally is checked: a Latchkey identity token, not expired.
+     */
+    private ExitCode storeToken(CliSession s) {
+        if (email != null || password != null || clientId != null || clientSecretFile != null || identityId != null
+                || jwtFile != null || method != null) {
+            throw new CliException(ExitCode.USAGE, "--token-file stores a token as it is; it takes no other login option");
+        }
+        String token = ValueInput.fileText(s, tokenFile, "the token").strip();
+        String source = tokenFile.equals("-") ? "standard input" : tokenFile;
+        Claims c;
+        try {
+            c = Claims.readUnverified(token);
+        } catch (IllegalArgumentException notAJwt) {
+            throw new CliException(ExitCode.USAGE, "the token from " + source + " is not a Latchkey token",
+                    "pass the file that holds the token itself");
+        }
+        if (c.authMode() != io.latchkey.sdk.AuthMode.IDENTITY) {
+            throw new CliException(ExitCode.USAGE, "the token from " + source + " is not a machine identity token (it is "
+                    + (c.tokenUse() == null ? "of no kind Latchkey knows" : "a " + c.tokenUse() + " token") + ")",
+                    "users log in with: latchkey login --email");
+        }
+        Instant expires = c.expiresAt();
+        if (expires != null && !s.clock().instant().isBefore(expires)) {
+            throw new CliException(ExitCode.AUTH, "the token from " + source + " expired at " + Formats.time(expires));
+        }
+        String server = s.server();
+        s.saveProfile(s.profile().withServer(server).withToken(token));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("profile", s.profileName());
+        doc.put("server", server);
+        doc.put("identityId", c.subject());
+        doc.put("expiresAt", expires);
+        Output out = s.output();
+        out.result(doc, () -> out.line(out.green("Stored") + " the token of machine identity " + c.subject() + " for " + server
+                + " (profile " + s.profileName() + "; not checked with the server); it "
                 + (expires == null ? "does not expire" : "expires at " + Formats.time(expires)) + "."));
         return ExitCode.OK;
     }

@@ -205,4 +205,30 @@ class IdentityAuthCommandsTest {
         assertThat(h.run("login", "--identity-id", "i-1").exit()).isZero();
         assertThat(h.prompts()).containsExactly("secret:JWT: ");
     }
+
+    @Test
+    void loginWhenTokenFileThenAnIdentityTokenIsStoredWithoutARequestAndOtherKindsAreRefused() throws Exception {
+        String identity = CliHarness.token("identity", CliHarness.NOW.plusSeconds(60).getEpochSecond());
+        CliHarness h = new CliHarness().stdin(identity + "\n");
+        CliHarness.Result r = h.run("login", "--token-file", "-");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Stored the token of machine identity u-1").contains("not checked with the server")
+                .doesNotContain(identity);
+        assertThat(h.profile().token()).isEqualTo(identity);
+        assertThat(h.requests()).isEmpty();
+
+        Path user = Files.createTempFile("user", ".token");
+        Files.writeString(user, CliHarness.token("user", CliHarness.NOW.plusSeconds(60).getEpochSecond()));
+        assertThat(h.run("login", "--token-file", user.toString()).err()).contains("is not a machine identity token (it is a user token)");
+        Path expired = Files.createTempFile("expired", ".token");
+        Files.writeString(expired, CliHarness.token("identity", CliHarness.NOW.minusSeconds(1).getEpochSecond()));
+        assertThat(h.run("login", "--token-file", expired.toString()).exit()).isEqualTo(3);
+        Path garbage = Files.createTempFile("garbage", ".token");
+        Files.writeString(garbage, "TOPSECRET");
+        CliHarness.Result bad = h.run("login", "--token-file", garbage.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("is not a Latchkey token").doesNotContain("TOPSECRET");
+        assertThat(h.run("login", "--token-file", garbage.toString(), "--identity-id", "i-1").exit()).isEqualTo(2);
+        assertThat(h.profile().token()).as("refusals leave the stored token alone").isEqualTo(identity);
+    }
 }
