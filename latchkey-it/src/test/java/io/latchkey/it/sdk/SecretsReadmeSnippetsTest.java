@@ -1,11 +1,14 @@
 package io.latchkey.it.sdk;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import io.latchkey.sdk.BootstrapRequest;
 import io.latchkey.sdk.BootstrapResponse;
 import io.latchkey.sdk.CreatedClientSecret;
 import io.latchkey.sdk.Credentials;
 import io.latchkey.sdk.Identity;
+import io.latchkey.sdk.IdentityLogin;
 import io.latchkey.sdk.IdentityRequest;
+import io.latchkey.sdk.JwtAuthSettings;
 import io.latchkey.sdk.LatchkeyClient;
 import io.latchkey.sdk.Secret;
 import io.latchkey.sdk.SecretListOptions;
@@ -14,6 +17,8 @@ import io.latchkey.sdk.SecretWrite;
 import io.latchkey.sdk.UniversalAuth;
 import io.latchkey.sdk.UniversalAuthSettings;
 import io.latchkey.sdk.Workspace;
+import io.latchkey.testkit.ClientAssertions;
+import io.latchkey.testkit.ExternalJwts;
 import io.latchkey.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,15 @@ class SecretsReadmeSnippetsTest {
             LatchkeyClient machine = admin.withCredentials(Credentials.universalAuth(ua.clientId(), secret.clientSecret()));
             Workspace project = machine.workspaces().create("payments", "secret-manager"); // the identity becomes its admin
 
+            RSAKey issuerKey = ClientAssertions.rsaKey("issuer-1");
+            String issuerPublicKeyPem = ExternalJwts.publicPem(issuerKey);
+            String jobJwt = ExternalJwts.rs256(issuerKey, "https://tokens.example.com", "deploy-42", "latchkey", c -> { });
+            admin.jwtAuth().attach(ci.id(), JwtAuthSettings.defaults().staticKeys(List.of(issuerPublicKeyPem))
+                    .boundIssuer("https://tokens.example.com").boundAudiences(List.of("latchkey")).boundSubject("deploy-*"));
+            IdentityLogin login = LatchkeyClient.builder().baseUrl(serverUrl).build().jwtAuth().login(ci.id(), jobJwt);
+            LatchkeyClient deployer = admin.withCredentials(Credentials.identityToken(login.accessToken()));
+            assertThat(deployer.identities().get(ci.id()).authMethods()).contains("universal-auth", "jwt-auth");
+
             machine.folders().create(SecretLocation.of(project.id(), "prod"), "db");
             machine.secrets().create(SecretLocation.of(project.id(), "prod").path("/db"), SecretWrite.of("PASSWORD", "first"));
             String next = "second";
@@ -70,6 +84,6 @@ class SecretsReadmeSnippetsTest {
 
     @Test
     void readmeWhenSnippetsListedThenEachIsInThisTest() throws IOException {
-        ReadmeSnippets.assertEachIsRunBy(SecretsReadmeSnippetsTest.class, 2, "## Machine identities", "## Secrets and KMS");
+        ReadmeSnippets.assertEachIsRunBy(SecretsReadmeSnippetsTest.class, 3, "## Machine identities", "## Secrets and KMS");
     }
 }
