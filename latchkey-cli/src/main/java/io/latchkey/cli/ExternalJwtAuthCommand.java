@@ -179,7 +179,7 @@ final class ExternalJwtAuthCommand {
             }
             List<String> pems = new ArrayList<>();
             for (String file : publicKeyFiles) {
-                String pem = ValueInput.fileText(s, file, "a public key").strip();
+                String pem = ValueInput.publicFileText(s, file, "a public key").strip();
                 if (!pem.startsWith("-----BEGIN")) {
                     throw new CliException(ExitCode.USAGE, file + " is not a PEM public key (-----BEGIN PUBLIC KEY-----)");
                 }

@@ -47,6 +47,21 @@ final class ValueInput {
         }
     }
 
+    /**
+     * A file's text (stdin's for {@code -}) that is not secret, such as a public key: bounded like the others,
+     * without the warning about other users reading it.
+     */
+    static String publicFileText(CliSession s, String path, String what) {
+        if (path.equals("-")) {
+            return chompNewline(new String(stdinBytes(s, what), StandardCharsets.UTF_8));
+        }
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            return chompNewline(new String(bounded(in, what + " from " + path), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE, "cannot read " + what + " from " + path + ": " + e.getMessage(), null, e);
+        }
+    }
+
     static String fileText(CliSession s, String path, String what) {
         return chompNewline(new String(fileBytes(s, path, what), StandardCharsets.UTF_8));
     }

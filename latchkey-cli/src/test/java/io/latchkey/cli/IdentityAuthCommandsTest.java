@@ -93,6 +93,7 @@ class IdentityAuthCommandsTest {
     void jwtAuthAttachWhenPemFileAndBindingsThenWireBodyAndFieldsShown() throws Exception {
         Path pem = Files.createTempFile("issuer", ".pem");
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n");
+        Files.setPosixFilePermissions(pem, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         CliHarness h = new CliHarness().loggedIn(ADMIN).route("POST /api/v1/auth/jwt-auth/identities/i-1", 200, JWT_AUTH);
         CliHarness.Result r = h.run("identity", "jwt-auth", "attach", "i-1", "--public-key-file", pem.toString(),
                 "--bound-issuer", "https://ci.example", "--bound-audience", "latchkey", "--bound-subject", "deploy-*",
@@ -103,6 +104,7 @@ class IdentityAuthCommandsTest {
                 + "[\"-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----\\n\"],\"boundIssuer\":\"https://ci.example\","
                 + "\"boundAudiences\":\"latchkey\",\"boundSubject\":\"deploy-*\",\"boundClaims\":{\"env\":\"prod, staging\"},"
                 + "\"claimMetadataMapping\":{\"team\":\"team\"},\"accessTokenTTL\":900}");
+        assertThat(r.err()).as("a public key may be readable by others").doesNotContain("warning");
         assertThat(r.out()).contains("Attached JWT auth of identity i-1").contains("1 static PEM key(s)")
                 .contains("env=prod, staging").contains("900s");
     }
