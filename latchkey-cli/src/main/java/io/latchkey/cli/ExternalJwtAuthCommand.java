@@ -147,14 +147,6 @@ final class ExternalJwtAuthCommand {
         });
     }
 
-    private static boolean confirmRevoke(CliSession s, String method, String identityId, boolean yes) {
-        if (s.confirm("Detach " + method + " from " + identityId + " and revoke the tokens it issued?", yes, "--yes")) {
-            return true;
-        }
-        s.output().note("Not revoked.");
-        return false;
-    }
-
     // ---- JWT auth ------------------------------------------------------------------------------
 
     /** The key source of JWT auth: PEM files or a JWK set URL. */
@@ -288,7 +280,7 @@ final class ExternalJwtAuthCommand {
         @Override
         ExitCode run(CliSession s) {
             var client = s.client();
-            if (!confirmRevoke(s, "JWT auth", identityId, yes)) {
+            if (!IdentityCommand.confirmDetach(s, "JWT auth", identityId, yes)) {
                 return ExitCode.GENERAL;
             }
             JwtAuth c = client.jwtAuth().revoke(identityId);
@@ -394,7 +386,7 @@ final class ExternalJwtAuthCommand {
         @Override
         ExitCode run(CliSession s) {
             var client = s.client();
-            if (!confirmRevoke(s, "OIDC auth", identityId, yes)) {
+            if (!IdentityCommand.confirmDetach(s, "OIDC auth", identityId, yes)) {
                 return ExitCode.GENERAL;
             }
             OidcAuth c = client.oidcAuth().revoke(identityId);

@@ -5,7 +5,6 @@ import io.latchkey.sdk.ClientSecret;
 import io.latchkey.sdk.CreatedClientSecret;
 import io.latchkey.sdk.Identity;
 import io.latchkey.sdk.IdentityRequest;
-import io.latchkey.sdk.TrustedIp;
 import io.latchkey.sdk.UniversalAuth;
 import io.latchkey.sdk.UniversalAuthSettings;
 import picocli.CommandLine.Command;
@@ -216,29 +215,31 @@ final class IdentityCommand extends GroupCommand {
         f.put("Client ID", u.clientId());
         f.put("Access token TTL", u.accessTokenTtl() + "s");
         f.put("Access token max TTL", u.accessTokenMaxTtl() + "s");
-        f.put("Access token uses", u.accessTokenNumUsesLimit() == 0 ? "unlimited" : Long.toString(u.accessTokenNumUsesLimit()));
+        f.put("Access token uses", AccessTokenOptions.uses(u.accessTokenNumUsesLimit()));
         f.put("Periodic", u.accessTokenPeriod() == 0 ? "no" : u.accessTokenPeriod() + "s");
-        f.put("Client secret IPs", ips(u.clientSecretTrustedIps()));
-        f.put("Access token IPs", ips(u.accessTokenTrustedIps()));
+        f.put("Client secret IPs", AccessTokenOptions.ips(u.clientSecretTrustedIps()));
+        f.put("Access token IPs", AccessTokenOptions.ips(u.accessTokenTrustedIps()));
         f.put("Lockout", u.lockoutEnabled() ? u.lockoutThreshold() + " failures in " + u.lockoutCounterResetSeconds()
                 + "s lock out for " + u.lockoutDurationSeconds() + "s" : "off");
         return f;
     }
 
-    private static String ips(List<TrustedIp> ips) {
-        return ips.isEmpty() ? "any" : ips.stream().map(TrustedIp::cidr).collect(Collectors.joining(", "));
+    /**
+     * Asks before an auth method is detached from an identity (every method's {@code revoke}); says so and
+     * answers false when the user declines.
+     */
+    static boolean confirmDetach(CliSession s, String method, String identityId, boolean yes) {
+        if (s.confirm("Detach " + method + " from " + identityId + " and revoke the tokens it issued?", yes, "--yes")) {
+            return true;
+        }
+        s.output().note("Not revoked.");
+        return false;
     }
 
-    /** The settings flags of attach and update. */
+    /** The settings flags of attach and update: the shared access-token flags and universal auth's own. */
     static final class SettingsOptions {
-        @Option(names = "--access-token-ttl", paramLabel = "<duration>", description = "Access token lifetime (3600, 1h, 30d).")
-        String ttl;
-
-        @Option(names = "--access-token-max-ttl", paramLabel = "<duration>", description = "How far renewals may extend a login.")
-        String maxTtl;
-
-        @Option(names = "--access-token-num-uses", paramLabel = "<n>", description = "Requests per access token (0: unlimited).")
-        Long numUses;
+        @picocli.CommandLine.Mixin
+        AccessTokenOptions tokens = new AccessTokenOptions();
 
         @Option(names = "--access-token-period", paramLabel = "<duration>", description = "Periodic tokens: renew by this, no max (0: off).")
         String period;
@@ -247,27 +248,21 @@ final class IdentityCommand extends GroupCommand {
                 description = "Where client secrets may log in from (repeatable; default: anywhere).")
         List<String> clientSecretIps;
 
-        @Option(names = "--access-token-trusted-ip", paramLabel = "<cidr>",
-                description = "Where access tokens may be used from (repeatable; default: anywhere).")
-        List<String> accessTokenIps;
-
         @Option(names = "--lockout", negatable = true, description = "Lock the client id out after repeated failures (default: on).")
         Boolean lockout;
 
         UniversalAuthSettings settings() {
             UniversalAuthSettings u = UniversalAuthSettings.defaults();
-            Long t = Durations.seconds(ttl, "--access-token-ttl");
-            Long m = Durations.seconds(maxTtl, "--access-token-max-ttl");
+            Long t = tokens.ttlSeconds();
+            Long m = tokens.maxTtlSeconds();
+            Long n = tokens.numUsesLimit();
             Long p = Durations.seconds(period, "--access-token-period");
-            if (numUses != null && numUses < 0) {
-                throw new CliException(ExitCode.USAGE, "--access-token-num-uses cannot be negative");
-            }
             u = t == null ? u : u.accessTokenTtl(t);
             u = m == null ? u : u.accessTokenMaxTtl(m);
             u = p == null ? u : u.accessTokenPeriod(p);
-            u = numUses == null ? u : u.accessTokenNumUsesLimit(numUses);
+            u = n == null ? u : u.accessTokenNumUsesLimit(n);
             u = clientSecretIps == null ? u : u.clientSecretTrustedIps(clientSecretIps);
-            u = accessTokenIps == null ? u : u.accessTokenTrustedIps(accessTokenIps);
+            u = tokens.trustedIps == null ? u : u.accessTokenTrustedIps(tokens.trustedIps);
             return lockout == null ? u : u.lockout(lockout);
         }
     }
@@ -364,8 +359,7 @@ final class IdentityCommand extends GroupCommand {
         @Override
         ExitCode run(CliSession s) {
             var client = s.client();
-            if (!s.confirm("Detach universal auth from " + identityId + " and revoke its tokens?", yes, "--yes")) {
-                s.output().note("Not revoked.");
+            if (!confirmDetach(s, "universal auth", identityId, yes)) {
                 return ExitCode.GENERAL;
             }
             printUa(s, client.universalAuth().revoke(identityId), "Revoked");

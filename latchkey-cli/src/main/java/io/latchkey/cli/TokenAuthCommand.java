@@ -134,8 +134,7 @@ final class TokenAuthCommand extends GroupCommand {
         @Override
         ExitCode run(CliSession s) {
             var client = s.client();
-            if (!s.confirm("Detach token auth from " + identityId + " and revoke its tokens?", yes, "--yes")) {
-                s.output().note("Not revoked.");
+            if (!IdentityCommand.confirmDetach(s, "token auth", identityId, yes)) {
                 return ExitCode.GENERAL;
             }
             print(s, client.tokenAuth().revoke(identityId), "Revoked");
