@@ -82,10 +82,6 @@ public final class Json {
         return MAPPER;
     }
 
-    public static ObjectReader reader(boolean rejectUnknownMembers) {
-        return rejectUnknownMembers ? STRICT : LENIENT;
-    }
-
     /** A reader of {@code type}, made once per type. */
     public static ObjectReader reader(Class<?> type, boolean rejectUnknownMembers) {
         return TYPED.get(type)[rejectUnknownMembers ? 0 : 1];
