@@ -20,9 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>logback's {@code AsyncAppender} in front of a {@code ConsoleAppender} did the same one line at a time:
  * each request woke the writer thread (a futex call on the request thread and a context switch) and the
  * writer made one {@code write} system call per line, because the console stream flushes every write.
- * Under load that was a sixth of the HTTP floor's server CPU (docs/PERFORMANCE.md, round 12). Here a request
- * thread only appends to a lock-free queue; the writer drains it every {@code lingerMillis} while lines keep
- * coming and sleeps when none came for a while, so only the first line after a quiet spell wakes it.
+ * Under load that was about a fifth of the server's CPU per request at the HTTP floor (docs/PERFORMANCE.md,
+ * round 12). Here a request thread only appends to a lock-free queue; the writer drains it every
+ * {@code lingerMillis} while lines keep coming and sleeps when none came for a while, so only the first line
+ * after a quiet spell wakes it.
  *
  * <p>Nothing is dropped: when {@code queueSize} lines wait, request threads wait for room. Lines are written
  * in the order they were queued. {@link #stop()} (logback's shutdown hook) writes what is queued first.
@@ -139,9 +140,12 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         }
     }
 
-    /** The queue is full: wake the writer and wait until it has taken lines (nothing is dropped). */
+    /**
+     * The queue is full: wake the writer and wait until it has taken lines (nothing is dropped). Should the
+     * writer thread be gone, the line is queued beyond the bound rather than hold a request thread forever.
+     */
     private void awaitRoom() {
-        while (queued.get() > queueSize && !stopping) {
+        while (queued.get() > queueSize && !stopping && writer.isAlive()) {
             LockSupport.unpark(writer);
             LockSupport.parkNanos(this, Math.max(lingerNanos / 4, 50_000));
         }
