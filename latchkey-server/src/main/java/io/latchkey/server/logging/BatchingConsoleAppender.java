@@ -86,8 +86,8 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
             addError("target must be System.err or System.out, not " + target);
             return;
         }
-        if (queueSize < 1 || lingerNanos < 0) {
-            addError("queueSize must be positive and lingerMillis not negative");
+        if (queueSize < 1 || lingerNanos < TimeUnit.MILLISECONDS.toNanos(1)) {
+            addError("queueSize and lingerMillis must be at least 1"); // a linger of 0 would spin
             return;
         }
         stopping = false;
@@ -98,7 +98,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         t.start();
         byte[] header = encoder.headerBytes();
         if (header != null && header.length > 0) {
-            write(header, header.length);
+            write(header);
         }
     }
 
@@ -118,7 +118,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         }
         byte[] footer = encoder.footerBytes();
         if (footer != null && footer.length > 0) {
-            write(footer, footer.length);
+            write(footer);
         }
     }
 
@@ -197,20 +197,23 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     }
 
     private void flush(ByteArrayOutputStream batch) {
-        OutputStream out = out();
-        try {
-            batch.writeTo(out); // one write of the whole batch
-            out.flush();
-        } catch (IOException | RuntimeException ex) {
-            addError("could not write to " + target, ex);
-        }
+        write(batch::writeTo); // one write of the whole batch
         batch.reset();
     }
 
-    private void write(byte[] bytes, int length) {
+    private void write(byte[] bytes) {
+        write(out -> out.write(bytes));
+    }
+
+    /** What goes to the output in one write. */
+    private interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    private void write(Writing writing) {
         OutputStream out = out();
         try {
-            out.write(bytes, 0, length);
+            writing.to(out);
             out.flush();
         } catch (IOException | RuntimeException ex) {
             addError("could not write to " + target, ex);
