@@ -75,28 +75,18 @@ class BatchingConsoleAppenderTest {
         int threads = 8;
         int perThread = 5_000;
         CountDownLatch start = new CountDownLatch(1);
-        List<Thread> all = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread th = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    org.slf4j.MDC.put("requestId", "r" + id + "-" + i);
-                    log.info("line {} {}", id, i);
-                }
-                org.slf4j.MDC.remove("requestId");
-            }, "producer-" + t);
-            all.add(th);
-            th.start();
-        }
-        start.countDown();
-        for (Thread th : all) {
-            th.join();
-        }
+        runThreads(threads, id -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (int i = 0; i < perThread; i++) {
+                org.slf4j.MDC.put("requestId", "r" + id + "-" + i);
+                log.info("line {} {}", id, i);
+            }
+            org.slf4j.MDC.remove("requestId");
+        }, start::countDown);
         appender.stop();
 
         String[] lines = sink.text().split("\n");
@@ -140,20 +130,11 @@ class BatchingConsoleAppenderTest {
         BatchingConsoleAppender appender = new BatchingConsoleAppender();
         Sink sink = new Sink();
         Logger log = logger(context, appender, sink, 4, 20);
-        List<Thread> all = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int id = t;
-            Thread th = new Thread(() -> {
-                for (int i = 0; i < 200; i++) {
-                    log.info("line {} {}", id, i);
-                }
-            });
-            all.add(th);
-            th.start();
-        }
-        for (Thread th : all) {
-            th.join();
-        }
+        runThreads(4, id -> {
+            for (int i = 0; i < 200; i++) {
+                log.info("line {} {}", id, i);
+            }
+        }, () -> { });
         appender.stop();
         assertThat(sink.text().split("\n")).hasSize(800);
     }
@@ -186,6 +167,22 @@ class BatchingConsoleAppenderTest {
             assertThat(a.isStarted()).isTrue();
         });
         assertThat(access.isAdditive()).isFalse();
+    }
+
+    /** Runs {@code body} on {@code n} threads named producer-0.., runs {@code started}, waits for all. */
+    private static void runThreads(int n, java.util.function.IntConsumer body, Runnable started)
+            throws InterruptedException {
+        List<Thread> all = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            int id = t;
+            Thread th = new Thread(() -> body.accept(id), "producer-" + t);
+            all.add(th);
+            th.start();
+        }
+        started.run();
+        for (Thread th : all) {
+            th.join();
+        }
     }
 
     private static void awaitText(Sink sink, String text) throws InterruptedException {
