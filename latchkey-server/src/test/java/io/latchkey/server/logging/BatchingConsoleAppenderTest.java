@@ -45,33 +45,40 @@ class BatchingConsoleAppenderTest {
         }
     }
 
-    private static Logger logger(LoggerContext context, BatchingConsoleAppender appender, Sink sink, int queueSize,
-                                 long lingerMillis) {
+    /** A started appender writing to its own sink, and the logger that feeds it, in a context of their own. */
+    private record Fixture(BatchingConsoleAppender appender, Sink sink, Logger log) {
+    }
+
+    private static Fixture fixture(int queueSize, long lingerMillis, boolean includeMdc) {
+        LoggerContext context = new LoggerContext();
         context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter()); // the one MDC.put writes to
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%X{requestId:-} [%thread] %msg%n");
         encoder.start();
+        BatchingConsoleAppender appender = new BatchingConsoleAppender();
+        Sink sink = new Sink();
         appender.setContext(context);
         appender.setName("test");
         appender.setEncoder(encoder);
         appender.setQueueSize(queueSize);
         appender.setLingerMillis(lingerMillis);
+        appender.setIncludeMdc(includeMdc);
         appender.setOutput(sink);
         appender.start();
         Logger logger = context.getLogger("test.access");
         logger.setAdditive(false);
         logger.setLevel(Level.INFO);
         logger.addAppender(appender);
-        return logger;
+        return new Fixture(appender, sink, logger);
     }
 
     @Test
     void whenManyThreadsLogThenEveryLineIsWrittenOnceInEachThreadsOrderAndInBatches() throws Exception {
-        LoggerContext context = new LoggerContext();
-        BatchingConsoleAppender appender = new BatchingConsoleAppender();
-        Sink sink = new Sink();
-        Logger log = logger(context, appender, sink, 8192, 1);
+        Fixture fx = fixture(8192, 1, true);
+        BatchingConsoleAppender appender = fx.appender();
+        Sink sink = fx.sink();
+        Logger log = fx.log();
         int threads = 8;
         int perThread = 5_000;
         CountDownLatch start = new CountDownLatch(1);
@@ -108,11 +115,10 @@ class BatchingConsoleAppenderTest {
 
     @Test
     void whenTheMdcIsLeftOutThenTheLineStillHasTheRequestThreadsMessageAndName() throws Exception {
-        LoggerContext context = new LoggerContext();
-        BatchingConsoleAppender appender = new BatchingConsoleAppender();
-        appender.setIncludeMdc(false);
-        Sink sink = new Sink();
-        Logger log = logger(context, appender, sink, 16, 1);
+        Fixture fx = fixture(16, 1, false);
+        BatchingConsoleAppender appender = fx.appender();
+        Sink sink = fx.sink();
+        Logger log = fx.log();
         Thread t = new Thread(() -> {
             org.slf4j.MDC.put("requestId", "r1");
             log.info("GET /x {} id={}", 200, "r1");
@@ -126,10 +132,10 @@ class BatchingConsoleAppenderTest {
 
     @Test
     void whenTheQueueIsFullThenLoggersWaitAndNothingIsDropped() throws Exception {
-        LoggerContext context = new LoggerContext();
-        BatchingConsoleAppender appender = new BatchingConsoleAppender();
-        Sink sink = new Sink();
-        Logger log = logger(context, appender, sink, 4, 20);
+        Fixture fx = fixture(4, 20, true);
+        BatchingConsoleAppender appender = fx.appender();
+        Sink sink = fx.sink();
+        Logger log = fx.log();
         runThreads(4, id -> {
             for (int i = 0; i < 200; i++) {
                 log.info("line {} {}", id, i);
@@ -141,10 +147,10 @@ class BatchingConsoleAppenderTest {
 
     @Test
     void whenALineComesAfterAQuietSpellThenItIsWrittenWithoutWaitingForMore() throws Exception {
-        LoggerContext context = new LoggerContext();
-        BatchingConsoleAppender appender = new BatchingConsoleAppender();
-        Sink sink = new Sink();
-        Logger log = logger(context, appender, sink, 16, 1);
+        Fixture fx = fixture(16, 1, true);
+        BatchingConsoleAppender appender = fx.appender();
+        Sink sink = fx.sink();
+        Logger log = fx.log();
         Thread.sleep(100); // long enough for the writer to go to sleep (20 quiet drains of 1 ms)
         log.info("first");
         awaitText(sink, "first");
