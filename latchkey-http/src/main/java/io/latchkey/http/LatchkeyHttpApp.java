@@ -15,6 +15,7 @@ import io.latchkey.http.common.Auth;
 import io.latchkey.http.common.Dialect;
 import io.latchkey.http.common.ErrorRenderer;
 import io.latchkey.http.common.Json;
+import io.latchkey.http.common.RequestBodies;
 import io.latchkey.http.common.Requests;
 import io.latchkey.http.common.RouteGroup;
 import io.latchkey.http.iam.AuditHandler;
@@ -103,6 +104,7 @@ public final class LatchkeyHttpApp {
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
         config.http.maxRequestSize = settings.maxRequestBytes();
+        config.appData(RequestBodies.LIMIT, settings.maxRequestBytes()); // every body is read through RequestBodies
         // Javalin copies each response body into Jetty's output through a fresh array of this size, which
         // defaults to Jetty's output buffer (32 KiB): 32 KiB allocated and zeroed per request, most of the
         // token flows' allocation and so of their young collections. Jetty still aggregates the chunks in

@@ -26,7 +26,7 @@ public final class JsonBodies {
 
     /** Reads the body as {@code type}; an empty body is an error. */
     public static <T> T read(Context ctx, Class<T> type) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = RequestBodies.bytes(ctx);
         if (isBlank(body)) {
             throw LatchkeyException.of(ErrorCode.INVALID_REQUEST, "a JSON request body is required");
         }
@@ -39,7 +39,7 @@ public final class JsonBodies {
 
     /** Reads the body as {@code type}, or returns {@code empty} when there is no body at all. */
     public static <T> T readOptional(Context ctx, Class<T> type, T empty) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = RequestBodies.bytes(ctx);
         if (isBlank(body)) {
             return empty;
         }

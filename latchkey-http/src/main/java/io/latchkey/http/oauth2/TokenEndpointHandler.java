@@ -6,6 +6,7 @@ import io.latchkey.core.pat.ClientAssertionService;
 import io.latchkey.core.support.Require;
 import io.latchkey.core.token.IssuedToken;
 import io.latchkey.http.common.HttpMetrics;
+import io.latchkey.http.common.RequestBodies;
 import io.latchkey.http.common.Requests;
 
 import java.util.LinkedHashMap;
@@ -41,9 +42,10 @@ public final class TokenEndpointHandler {
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             throw LatchkeyException.invalidField("Content-Type", "the token endpoint takes application/x-www-form-urlencoded");
         }
-        ClientAssertionService.TokenRequest req = new ClientAssertionService.TokenRequest(single(ctx, "grant_type"),
-                single(ctx, "client_assertion_type"), single(ctx, "client_assertion"), single(ctx, "client_id"),
-                single(ctx, "scope"));
+        Map<String, List<String>> form = RequestBodies.form(ctx);
+        ClientAssertionService.TokenRequest req = new ClientAssertionService.TokenRequest(single(form, "grant_type"),
+                single(form, "client_assertion_type"), single(form, "client_assertion"), single(form, "client_id"),
+                single(form, "scope"));
         String requestUrl = ctx.scheme() + "://" + ctx.host() + ctx.path();
         IssuedToken t = assertions.exchange(req, new java.util.HashSet<>(List.of(configuredUrl, requestUrl)), Requests.meta(ctx));
         metrics.tokenIssued("pat");
@@ -58,11 +60,14 @@ public final class TokenEndpointHandler {
     }
 
     /** RFC 6749 section 3.2: request parameters must not be included more than once. */
-    private static String single(Context ctx, String name) {
-        List<String> values = ctx.formParams(name);
+    private static String single(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        if (values == null) {
+            return null;
+        }
         if (values.size() > 1) {
             throw LatchkeyException.invalidField(name, name + " must not be repeated");
         }
-        return values.isEmpty() || values.get(0).isEmpty() ? null : values.get(0);
+        return values.get(0).isEmpty() ? null : values.get(0);
     }
 }
