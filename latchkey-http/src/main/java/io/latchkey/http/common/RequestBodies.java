@@ -59,7 +59,7 @@ public final class RequestBodies {
     public static Map<String, List<String>> form(Context ctx) {
         byte[] body = bytes(ctx);
         Map<String, List<String>> params = new HashMap<>();
-        String s = new String(body, StandardCharsets.ISO_8859_1); // the raw form is ASCII; escapes decode as UTF-8
+        String s = new String(body, StandardCharsets.UTF_8); // escaped or not, a form's text is UTF-8
         int start = 0;
         while (start <= s.length()) {
             int end = s.indexOf('&', start);
