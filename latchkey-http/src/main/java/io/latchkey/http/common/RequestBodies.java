@@ -19,8 +19,8 @@ import java.util.Map;
  * Reads a request's body, within the server's size limit, for every dialect.
  *
  * <p>A body that declares its length is read straight into an array of that length: no growing stream, no
- * copy, one allocation per request (the token flows are allocation-bound: each young collection stops
- * every request). A chunked body is read up to one byte past the limit.
+ * copy, one allocation per request (fewer bytes per request, fewer young collections, which stop every
+ * request). A chunked body is read up to one byte past the limit.
  *
  * <p>A body over the limit answers 413 (400 on the OAuth2 token endpoint) in the dialect's shape. Before
  * answering, the server reads and discards the rest of that body, up to {@value #DISCARD_FACTOR} times
