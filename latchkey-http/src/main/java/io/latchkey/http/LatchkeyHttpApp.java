@@ -15,7 +15,6 @@ import io.latchkey.http.common.Auth;
 import io.latchkey.http.common.Dialect;
 import io.latchkey.http.common.ErrorRenderer;
 import io.latchkey.http.common.Json;
-import io.latchkey.http.common.RequestBodies;
 import io.latchkey.http.common.Requests;
 import io.latchkey.http.common.RouteGroup;
 import io.latchkey.http.iam.AuditHandler;
@@ -103,8 +102,7 @@ public final class LatchkeyHttpApp {
         config.startup.showOldJavalinVersionWarning = false;
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
-        config.http.maxRequestSize = settings.maxRequestBytes();
-        config.appData(RequestBodies.LIMIT, settings.maxRequestBytes()); // every body is read through RequestBodies
+        config.http.maxRequestSize = settings.maxRequestBytes(); // RequestBodies, which reads every body, reads it here
         // Javalin copies each response body into Jetty's output through a fresh array of this size, which
         // defaults to Jetty's output buffer (32 KiB): 32 KiB allocated and zeroed per request, most of the
         // token flows' allocation and so of their young collections. Jetty still aggregates the chunks in

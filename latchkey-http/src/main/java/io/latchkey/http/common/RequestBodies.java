@@ -2,6 +2,7 @@ package io.latchkey.http.common;
 
 import io.javalin.config.Key;
 import io.javalin.http.Context;
+import io.javalin.http.servlet.MaxRequestSize;
 import io.latchkey.core.error.ErrorCode;
 import io.latchkey.core.error.LatchkeyException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +33,8 @@ import java.util.Map;
  * @since 0.1
  */
 public final class RequestBodies {
-    /** The largest body the server accepts, in bytes; set once in the Javalin config. */
-    public static final Key<Long> LIMIT = new Key<>("latchkey-max-request-bytes");
+    /** The largest body the server accepts, in bytes: Javalin's own setting ({@code config.http.maxRequestSize}). */
+    private static final Key<Long> LIMIT = MaxRequestSize.INSTANCE.getMaxRequestSizeKey();
     static final int DISCARD_FACTOR = 8;
     private static final String CACHED = RequestBodies.class.getName();
     private static final byte[] EMPTY = new byte[0];
